@@ -1,0 +1,62 @@
+package dev.cqrs.command.outbox;
+
+import dev.cqrs.command.dispatch.CommandContext;
+import dev.cqrs.contracts.DomainEvent;
+import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.contracts.EventJson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Appends events to the outbox inside the caller's transaction, so an event exists if and only if the change that
+ * caused it committed. After the commit the relay is woken so the event leaves within milliseconds.
+ */
+@Component
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final RelayWakeUp wakeUp;
+
+    Outbox(JdbcClient jdbc, Clock clock, RelayWakeUp wakeUp) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.wakeUp = wakeUp;
+    }
+
+    /** Microsecond precision: what DATETIME(6) stores, so the event and the row agree to the digit. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public EventEnvelope append(DomainEvent event, long aggregateVersion, Instant occurredAt) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.append must run inside the command's transaction");
+        }
+        CommandContext context = CommandContext.current();
+        EventEnvelope envelope = EventEnvelope.wrap(event, aggregateVersion, occurredAt, context.correlationId(),
+                context.actor());
+        jdbc.sql("""
+                        INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, body,
+                                            created_at, next_attempt_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(envelope.eventId().toString(), envelope.eventType(), envelope.aggregateType(),
+                        envelope.aggregateId(), aggregateVersion, EventJson.write(envelope),
+                        Timestamp.from(occurredAt), Timestamp.from(occurredAt))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUp.signal();
+            }
+        });
+        return envelope;
+    }
+}
