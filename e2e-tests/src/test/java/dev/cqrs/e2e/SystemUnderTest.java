@@ -1,0 +1,105 @@
+package dev.cqrs.e2e;
+
+import dev.cqrs.contracts.EventJson;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The running system as the end-to-end tests see it: the two HTTP APIs, plus the stores behind them to check what
+ * really happened. Every address comes from the local stack's environment (infra/local/stack env).
+ */
+final class SystemUnderTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final SqsClient SQS = SqsClient.create();
+    static final DynamoDbClient DYNAMO = DynamoDbClient.create();
+
+    private SystemUnderTest() {
+    }
+
+    static String env(String name) {
+        return Objects.requireNonNull(System.getenv(name),
+                name + " is not set: run the tests with bin/test (or eval \"$(infra/local/stack env)\")");
+    }
+
+    static HttpResponse<String> postJson(String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static ObjectNode json(HttpResponse<String> response) {
+        return EventJson.tree(response.body());
+    }
+
+    static Connection primary() throws SQLException {
+        return DriverManager.getConnection(env("PRIMARY_ROOT_URL"), env("DB_ROOT_USER"), env("DB_ROOT_PASSWORD"));
+    }
+
+    /** The read-model row as stored on the primary, every column, for before/after comparisons. */
+    static Map<String, Object> todoViewRow(String id) throws SQLException {
+        try (Connection c = primary(); var st = c.prepareStatement("SELECT * FROM read_db.todo_view WHERE id = ?")) {
+            st.setString(1, id);
+            try (var rs = st.executeQuery()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                }
+                return row;
+            }
+        }
+    }
+
+    static String outboxBody(String aggregateId) throws SQLException {
+        try (Connection c = primary(); var st = c.prepareStatement(
+                "SELECT body FROM command_db.outbox WHERE aggregate_id = ? ORDER BY id LIMIT 1")) {
+            st.setString(1, aggregateId);
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no outbox row for " + aggregateId);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Every audit item of one entity, straight from DynamoDB (a Query on the partition key). */
+    static List<Map<String, AttributeValue>> auditItems(String entityType, String entityId) {
+        return DYNAMO.query(q -> q.tableName(env("AUDIT_TABLE"))
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(entityType + "#" + entityId)))
+                .consistentRead(true)).items();
+    }
+
+    static String queueUrl(String nameEnv) {
+        return SQS.getQueueUrl(b -> b.queueName(env(nameEnv))).queueUrl();
+    }
+
+    /** Messages visible or in flight: zero means every message so far was consumed and deleted. */
+    static long messagesOn(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = SQS.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return attributes.values().stream().mapToLong(Long::parseLong).sum();
+    }
+}
