@@ -1,0 +1,85 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Commit-to-visible latency of the running system: for each todo, the time from the command service's 201 (the
+ * transaction has committed) until the query service first returns it from a replica.
+ *
+ * Run with the system up (bin/run): java bench/CommitToVisible.java [count=300] [concurrency=4]
+ * Single-file program on purpose: no build, no dependencies, runnable against any deployment by URL
+ * (COMMAND_API_URL / QUERY_API_URL, default the local ports).
+ */
+public class CommitToVisible {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        String commandApi = System.getenv().getOrDefault("COMMAND_API_URL", "http://127.0.0.1:8080");
+        String queryApi = System.getenv().getOrDefault("QUERY_API_URL", "http://127.0.0.1:8081");
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (int i = 0; i < 10; i++) { // warm-up: JIT, connection pools
+            measure(http, commandApi, queryApi, "warm-up " + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<Long>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> measure(http, commandApi, queryApi, "bench " + n)));
+        }
+        long[] micros = new long[count];
+        for (int i = 0; i < count; i++) {
+            micros[i] = futures.get(i).get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        Arrays.sort(micros);
+        System.out.printf("commit-to-visible over %d todos (concurrency %d, %.1f todos/s):%n", count, concurrency,
+                count / seconds);
+        System.out.printf("  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n", pct(micros, 50), pct(micros, 90),
+                pct(micros, 99), micros[count - 1] / 1000.0);
+    }
+
+    /** Creates one todo and polls (every 2 ms, deadline 30 s) until a replica serves it; returns microseconds. */
+    private static long measure(HttpClient http, String commandApi, String queryApi, String title) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(commandApi + "/api/todos"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long committed = System.nanoTime();
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("create failed: " + created.statusCode() + " " + created.body());
+        }
+        Matcher m = ID.matcher(created.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + created.body());
+        }
+        HttpRequest read = HttpRequest.newBuilder(URI.create(queryApi + "/api/todos/" + m.group(1))).GET().build();
+        long deadline = committed + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return (System.nanoTime() - committed) / 1000;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("todo " + m.group(1) + " not visible after 30 s");
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1000.0;
+    }
+}
