@@ -1,0 +1,25 @@
+package dev.cqrs.projector;
+
+import dev.cqrs.contracts.DomainEvent;
+import dev.cqrs.contracts.EventEnvelope;
+
+import java.util.Set;
+
+/**
+ * Builds one read model from the events it cares about. Implementations must be idempotent and order-safe: an event
+ * whose aggregate version is not newer than what the read model already holds changes nothing, because SQS delivers
+ * at least once and a failed batch is redelivered.
+ */
+public interface Projection {
+
+    /** The payload types this read model is built from. */
+    Set<Class<? extends DomainEvent>> eventTypes();
+
+    /**
+     * Applies the event.
+     *
+     * @throws dev.cqrs.contracts.InvalidEventException if the event can never be applied (it goes to the DLQ)
+     * @throws RuntimeException                         for anything that may pass on a retry (database down, ...)
+     */
+    void apply(EventEnvelope event);
+}

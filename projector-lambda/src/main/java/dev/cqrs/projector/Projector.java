@@ -1,0 +1,79 @@
+package dev.cqrs.projector;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cqrs.projector.todo.TodoProjection;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the handler needs, built once per container (Lambda reuses it for every invocation).
+ * AWS settings come only from the SDK's standard sources (AWS_REGION, AWS_ENDPOINT_URL_SQS, credentials chain).
+ */
+public final class Projector implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final SqsClient sqs;
+    private final PartialBatchProcessor batchProcessor;
+
+    private Projector(HikariDataSource dataSource, SqsClient sqs, PartialBatchProcessor batchProcessor) {
+        this.dataSource = dataSource;
+        this.sqs = sqs;
+        this.batchProcessor = batchProcessor;
+    }
+
+    /**
+     * Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD and PROJECTOR_DLQ_NAME, migrates read_db and
+     * resolves the dead-letter queue.
+     */
+    public static Projector fromEnvironment(Map<String, String> env) {
+        HikariDataSource dataSource = ReadModelDatabase.connect(
+                required(env, "PROJECTOR_DB_URL"), required(env, "PROJECTOR_DB_USER"),
+                required(env, "PROJECTOR_DB_PASSWORD"));
+        try {
+            ReadModelDatabase.migrate(dataSource);
+            SqsClient sqs = sqsClient();
+            DeadLetters deadLetters = new SqsDeadLetters(sqs, required(env, "PROJECTOR_DLQ_NAME"));
+            return new Projector(dataSource, sqs, batchProcessor(dataSource, deadLetters));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The object graph: one projection per read model, behind the router. Add new read models here. */
+    static PartialBatchProcessor batchProcessor(DataSource dataSource, DeadLetters deadLetters) {
+        ProjectionRouter router = new ProjectionRouter(List.of(
+                new TodoProjection(dataSource)
+                // employee/: the DynamoDB single-table employee projection (EMPLOYEES_TABLE) plugs in here.
+        ));
+        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters));
+    }
+
+    /** The JDK-based HTTP client: no Apache/Netty classes to load on a cold start. */
+    public static SqsClient sqsClient() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    PartialBatchProcessor batchProcessor() {
+        return batchProcessor;
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        dataSource.close();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return Objects.requireNonNull(value);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cqrs.projector;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The projector's dead-letter queue (the same one SQS's redrive policy uses after 5 receives). The original body is
+ * kept unchanged; why it was rejected and where it came from travel as message attributes.
+ */
+final class SqsDeadLetters implements DeadLetters {
+
+    static final String REASON = "reason";
+    static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
+    static final String SOURCE_QUEUE_ARN = "sourceQueueArn";
+    /** Far below SQS's limits; a reason is a one-line diagnosis, not a stack trace. */
+    static final int MAX_REASON_LENGTH = 1000;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final boolean fifo;
+
+    SqsDeadLetters(SqsClient sqs, String queueName) {
+        this.sqs = sqs;
+        // Looked up, never created: the queues belong to the infrastructure (infra/resources.json).
+        this.queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+        this.fifo = queueName.endsWith(".fifo");
+    }
+
+    @Override
+    public void send(SQSMessage message, String reason) {
+        sqs.sendMessage(request(queueUrl, fifo, message, reason));
+    }
+
+    static SendMessageRequest request(String queueUrl, boolean fifo, SQSMessage message, String reason) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put(REASON, text(abbreviate(reason == null || reason.isBlank() ? "unknown" : reason)));
+        attributes.put(ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
+        if (message.getEventSourceArn() != null) {
+            attributes.put(SOURCE_QUEUE_ARN, text(message.getEventSourceArn()));
+        }
+        SendMessageRequest.Builder request = SendMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .messageBody(message.getBody())
+                .messageAttributes(attributes);
+        if (fifo) {
+            // Its own group, so one parked message never holds up another; deduplicated by the original id, so a
+            // redelivery of the same poison message (crash between send and delete) is parked only once.
+            request.messageGroupId(message.getMessageId())
+                    .messageDeduplicationId(message.getMessageId());
+        }
+        return request.build();
+    }
+
+    private static String abbreviate(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
