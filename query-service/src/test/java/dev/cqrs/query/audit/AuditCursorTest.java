@@ -1,0 +1,36 @@
+package dev.cqrs.query.audit;
+
+import dev.cqrs.query.web.InvalidQueryException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuditCursorTest {
+
+    private static final String SORT_KEY = "2026-11-21T19:30:00.123456Z#0b7e8c1e-2f44-4f3a-9d6c-1a2b3c4d5e6f";
+
+    @Test
+    void roundTripsTheSortKey() {
+        String token = new AuditCursor(SORT_KEY).encode();
+
+        assertThat(token).doesNotContain("#", "=", "/", "+");
+        assertThat(AuditCursor.decode(token)).isEqualTo(new AuditCursor(SORT_KEY));
+    }
+
+    @Test
+    void becomesTheExclusiveStartKeyInTheRequestedPartition() {
+        assertThat(AuditCursor.decode(new AuditCursor(SORT_KEY).encode()).exclusiveStartKey("todo#42"))
+                .isEqualTo(Map.of("pk", AttributeValue.fromS("todo#42"), "sk", AttributeValue.fromS(SORT_KEY)));
+    }
+
+    @Test
+    void rejectsTokensItDidNotIssue() {
+        assertThatThrownBy(() -> AuditCursor.decode("%%%")).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor("no-hash").encode()))
+                .isInstanceOf(InvalidQueryException.class);
+    }
+}
