@@ -1,0 +1,171 @@
+package dev.cqrs.projector;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.mysql.cj.jdbc.MysqlDataSource;
+import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.todo.TodoCreated;
+import dev.cqrs.projector.ReadDbProbe.StoredTodo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.cqrs.projector.PartialBatchProcessorTest.failedIds;
+import static dev.cqrs.projector.TestEvents.event;
+import static dev.cqrs.projector.TestEvents.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The handler against the real stack: MariaDB primary and replicas, and the projector's DLQ on fauxqs. */
+class ProjectorHandlerIntegrationTest {
+
+    private static final Duration REPLICATION_DEADLINE = Duration.ofSeconds(20);
+
+    private static Projector projector;
+    private static ProjectorHandler handler;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void wire() {
+        // The production wiring: migrates read_db and resolves the DLQ from the environment.
+        projector = Projector.fromEnvironment(System.getenv());
+        handler = new ProjectorHandler(projector);
+        sqs = Projector.sqsClient();
+    }
+
+    @AfterAll
+    static void close() {
+        sqs.close();
+        projector.close();
+    }
+
+    @Test
+    void todoCreatedLandsOnThePrimaryWithExactTimestampsAndReachesBothReplicas() {
+        String todoId = UUID.randomUUID().toString();
+        Instant createdAt = Instant.parse("2026-11-21T19:30:00.000001Z");
+        Instant occurredAt = Instant.parse("2026-11-21T19:30:00.999999Z");
+        EventEnvelope created = TestEvents.todoCreated(todoId, 1, "buy milk", createdAt, occurredAt);
+
+        SQSBatchResponse response = handler.handleRequest(event(record(created)), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        StoredTodo expected = new StoredTodo(todoId, "buy milk", "description of buy milk", false,
+                LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC), LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
+                1, created.eventId().toString());
+        assertThat(ReadDbProbe.primary().todo(todoId)).contains(expected);
+        await().atMost(REPLICATION_DEADLINE).untilAsserted(() -> {
+            assertThat(ReadDbProbe.replica1().todo(todoId)).contains(expected);
+            assertThat(ReadDbProbe.replica2().todo(todoId)).contains(expected);
+        });
+    }
+
+    @Test
+    void aDuplicateOrAnOlderVersionChangesNothing() {
+        String todoId = UUID.randomUUID().toString();
+        EventEnvelope v1 = TestEvents.todoCreated(todoId, 1, "first title");
+        SQSMessage v1Message = record(v1);
+        assertThat(handler.handleRequest(event(v1Message), null).getBatchItemFailures()).isEmpty();
+        StoredTodo afterV1 = ReadDbProbe.primary().todo(todoId).orElseThrow();
+
+        // The same SQS message redelivered, and the same event published twice (a new message, same event id).
+        assertThat(handler.handleRequest(event(v1Message, record(v1)), null).getBatchItemFailures()).isEmpty();
+        assertThat(ReadDbProbe.primary().todo(todoId)).contains(afterV1);
+
+        // A newer version wins; an older one arriving after it changes nothing, not even updated_at/last_event_id.
+        EventEnvelope v3 = TestEvents.todoCreated(todoId, 3, "third title");
+        assertThat(handler.handleRequest(event(record(v3)), null).getBatchItemFailures()).isEmpty();
+        StoredTodo afterV3 = ReadDbProbe.primary().todo(todoId).orElseThrow();
+        assertThat(afterV3.version()).isEqualTo(3);
+        assertThat(afterV3.title()).isEqualTo("third title");
+        assertThat(afterV3.lastEventId()).isEqualTo(v3.eventId().toString());
+
+        EventEnvelope v2 = TestEvents.todoCreated(todoId, 2, "second title",
+                Instant.parse("2027-01-01T00:00:00.5Z"), Instant.parse("2027-01-01T00:00:00.5Z"));
+        assertThat(handler.handleRequest(event(record(v2), v1Message), null).getBatchItemFailures()).isEmpty();
+        assertThat(ReadDbProbe.primary().todo(todoId)).contains(afterV3);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithAReasonAndTheValidOnesAreApplied() {
+        String validId = UUID.randomUUID().toString();
+        String tooLongId = UUID.randomUUID().toString();
+        SQSMessage notJson = record("not json " + UUID.randomUUID(), "poison-" + UUID.randomUUID());
+        SQSMessage valid = record(TestEvents.todoCreated(validId, 1, "valid"));
+        // Valid JSON, but a title the read model's column cannot hold: rejected by the database, for good.
+        SQSMessage tooLongTitle = record(TestEvents.todoCreated(tooLongId, 1, "x".repeat(201)));
+        EventEnvelope mismatched = TestEvents.todoCreated(UUID.randomUUID().toString(), 1, "mismatch");
+        SQSMessage wrongAggregate = record(EventJson.write(new EventEnvelope(mismatched.eventId(), "TodoCreated", 1,
+                "todo", UUID.randomUUID().toString(), 1, mismatched.occurredAt(), null, null,
+                mismatched.payloadAs(TodoCreated.class))), "poison-" + UUID.randomUUID());
+
+        SQSBatchResponse response = handler.handleRequest(event(notJson, valid, tooLongTitle, wrongAggregate), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(ReadDbProbe.primary().todo(validId)).map(StoredTodo::title).contains("valid");
+        assertThat(ReadDbProbe.primary().todo(tooLongId)).isEmpty();
+        assertThat(deadLetterReason(notJson)).startsWith("body is not JSON");
+        assertThat(deadLetterReason(tooLongTitle)).contains("todo_view rejected todo " + tooLongId);
+        assertThat(deadLetterReason(wrongAggregate)).contains("does not match aggregateId");
+    }
+
+    @Test
+    void aTransientFailureIsReportedForTheMessageAndTheRestOfItsGroup() throws IOException {
+        MysqlDataSource unreachable = new MysqlDataSource();
+        unreachable.setURL("jdbc:mysql://127.0.0.1:" + closedPort() + "/read_db?connectTimeout=2000");
+        ProjectorHandler cutOff = new ProjectorHandler(Projector.batchProcessor(unreachable,
+                new SqsDeadLetters(sqs, StackEnv.require("PROJECTOR_DLQ_NAME"))));
+        String todoId = UUID.randomUUID().toString();
+        SQSMessage first = record(TestEvents.todoCreated(todoId, 1, "first"));
+        SQSMessage second = record(TestEvents.todoCreated(todoId, 2, "second"));
+        SQSMessage otherGroupPoison = record("{\"eventType\":\"Nope\"}", "poison-" + UUID.randomUUID());
+
+        SQSBatchResponse response = cutOff.handleRequest(event(first, second, otherGroupPoison), null);
+
+        assertThat(failedIds(response)).containsExactly(first.getMessageId(), second.getMessageId());
+        // Another group is not held up: its poison message was parked and counts as done.
+        assertThat(deadLetterReason(otherGroupPoison)).contains("unknown eventType 'Nope'");
+    }
+
+    /**
+     * The reason attribute of the DLQ message parked for {@code original}; the message is deleted afterwards.
+     * The DLQ is shared with other tests and runs, so messages that are not ours are left alone.
+     */
+    private static String deadLetterReason(SQSMessage original) {
+        String dlqUrl = sqs.getQueueUrl(r -> r.queueName(StackEnv.require("PROJECTOR_DLQ_NAME"))).queueUrl();
+        AtomicReference<Message> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).visibilityTimeout(20).messageAttributeNames("All")).messages()) {
+                var originalId = message.messageAttributes().get(SqsDeadLetters.ORIGINAL_MESSAGE_ID);
+                if (originalId != null && original.getMessageId().equals(originalId.stringValue())) {
+                    found.set(message);
+                }
+            }
+            return found.get() != null;
+        });
+        Message parked = found.get();
+        sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(parked.receiptHandle()));
+        assertThat(parked.body()).isEqualTo(original.getBody());
+        return Optional.ofNullable(parked.messageAttributes().get(SqsDeadLetters.REASON))
+                .map(value -> value.stringValue()).orElseThrow();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
