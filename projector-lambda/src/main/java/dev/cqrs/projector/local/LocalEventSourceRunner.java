@@ -46,8 +46,13 @@ public final class LocalEventSourceRunner implements Runnable {
     /** Alive means a receive returned recently: one long poll plus a batch fits well within this. */
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(WAIT_TIME_SECONDS * 3L);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
-    /** A stop waits for the current long poll and batch to finish. */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(WAIT_TIME_SECONDS + 15L);
+    /**
+     * How long a SIGTERM waits for the loop: a batch in progress takes well under a second and is always finished;
+     * a long poll in progress may not return in time, and the process then exits anyway (bin/services and Docker
+     * kill after 15 and 10 seconds). Safe either way: a message received by an abandoned poll is simply redelivered
+     * after the visibility timeout.
+     */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(8);
 
     private final SqsClient sqs;
     private final String queueName;
@@ -86,8 +91,10 @@ public final class LocalEventSourceRunner implements Runnable {
 
         CountDownLatch cleanedUp = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing the current poll and batch");
-            runner.stop(STOP_TIMEOUT);
+            log.info("stopping: no new polls, finishing the current batch");
+            if (!runner.stop(SHUTDOWN_TIMEOUT)) {
+                log.info("long poll still open after {}s, exiting without it", SHUTDOWN_TIMEOUT.toSeconds());
+            }
             awaitQuietly(cleanedUp, Duration.ofSeconds(5));
         }, "projector-shutdown"));
 

@@ -68,7 +68,8 @@ class LocalEventSourceRunnerIntegrationTest {
                 assertThat(ReadDbProbe.primary().todo(todoId)).map(StoredTodo::lastEventId)
                         .contains(later.eventId().toString());
 
-                assertThat(runner.stop(LocalEventSourceRunner.STOP_TIMEOUT)).isTrue();
+                // A clean stop: the loop ends once its current long poll returns, at most its wait time later.
+                assertThat(runner.stop(Duration.ofSeconds(LocalEventSourceRunner.WAIT_TIME_SECONDS + 10))).isTrue();
                 poller.join(Duration.ofSeconds(5));
                 assertThat(poller.isAlive()).isFalse();
                 assertThat(runner.isAlive()).isFalse();
