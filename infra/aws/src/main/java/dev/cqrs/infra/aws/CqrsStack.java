@@ -279,6 +279,8 @@ public class CqrsStack extends Stack {
                 .statements(List.of(
                         allow(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
                                 projectorQueue.getQueueArn()),
+                        // The handler resolves its DLQ by name and moves poison messages there itself.
+                        allow(List.of("sqs:GetQueueUrl", "sqs:SendMessage"), projectorDlq.getQueueArn()),
                         // TransactWriteItems is authorised per item by PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
                         allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                                         "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"),
@@ -548,6 +550,9 @@ public class CqrsStack extends Stack {
 
     private FargateTaskDefinition taskDefinition(String id, String name, ContainerImage image, int port,
                                                  Map<String, String> env, Map<String, Secret> secrets) {
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        // The services bind to loopback unless told otherwise; the load balancer reaches the task's ENI.
+        environment.put("SERVER_ADDRESS", "0.0.0.0");
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, id + "Task")
                 .family(names.prefix() + "-" + name)
                 .cpu(512)
@@ -561,7 +566,7 @@ public class CqrsStack extends Stack {
                 .containerName(name)
                 .image(image)
                 .essential(true)
-                .environment(env)
+                .environment(environment)
                 .secrets(secrets)
                 .portMappings(List.of(PortMapping.builder().containerPort(port).build()))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()

@@ -1,14 +1,30 @@
 package dev.cqrs.infra.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Synthesizes the app once, with cdk.json's context (so the strict CloudFormation validation of
+ * {@code @aws-cdk/core:validateAgainstDefaultRules} is on: a schema violation fails {@code app.synth()} and therefore
+ * this whole class), then asserts resources and their key properties.
+ */
 class CqrsStackTest {
 
     @TempDir
@@ -16,19 +32,509 @@ class CqrsStackTest {
 
     static ResourceNames names;
     static Template template;
+    static Map<String, Map<String, Object>> resources;
+    static String json;
 
     @BeforeAll
-    static void synthesize() {
+    static void synthesize() throws Exception {
         names = ResourceNames.load();
         Path code = Synth.placeholderProjectorCode(tmp);
         App app = Synth.app(tmp.resolve("cdk.out"), Map.of("projectorCode", code.toString(), "imageTag", "test"));
         CqrsStack stack = CqrsApp.build(app, names, CqrsConfig.fromContext(app.getNode()));
         app.synth();
         template = Template.fromStack(stack);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> r = (Map<String, Map<String, Object>>) template.toJSON().get("Resources");
+        resources = r;
+        json = new ObjectMapper().writeValueAsString(template.toJSON());
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    @Test
+    void strictCloudFormationValidationIsOnForSynthAndTests() {
+        assertThat(Synth.cdkJsonContext()).containsEntry("@aws-cdk/core:validateAgainstDefaultRules", true);
+    }
+
+    // ------------------------------------------------------------------ messaging
+
+    @Test
+    void domainEventsTopicIsFifoWithExplicitDeduplication() {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "TopicName", names.domainEvents().name(),
+                "FifoTopic", true,
+                "ContentBasedDeduplication", false));
     }
 
     @Test
-    void synthesizes() {
-        System.out.println(template.toJSON().keySet());
+    void queuesAreFifoWithRedriveToTheirFifoDlq() {
+        for (ResourceNames.Queue q : names.queues()) {
+            String dlqId = logicalId("AWS::SQS::Queue", Map.of("QueueName", q.dlq()));
+            template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "QueueName", q.dlq(),
+                    "FifoQueue", true,
+                    "MessageRetentionPeriod", 14 * 24 * 3600,
+                    "SqsManagedSseEnabled", true));
+            template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "QueueName", q.name(),
+                    "FifoQueue", true,
+                    "SqsManagedSseEnabled", true,
+                    "RedrivePolicy", Map.of(
+                            "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(dlqId, "Arn")),
+                            "maxReceiveCount", q.maxReceiveCount())));
+        }
+    }
+
+    @Test
+    void bothQueuesSubscribeWithRawMessageDelivery() {
+        String topicId = logicalId("AWS::SNS::Topic", Map.of("TopicName", names.domainEvents().name()));
+        template.resourceCountIs("AWS::SNS::Subscription", 2);
+        for (ResourceNames.Queue q : names.queues()) {
+            String queueId = logicalId("AWS::SQS::Queue", Map.of("QueueName", q.name()));
+            template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                    "Protocol", "sqs",
+                    "RawMessageDelivery", true,
+                    "TopicArn", Map.of("Ref", topicId),
+                    "Endpoint", Map.of("Fn::GetAtt", List.of(queueId, "Arn"))));
+        }
+    }
+
+    // ------------------------------------------------------------------ DynamoDB
+
+    @Test
+    void tablesAreOnDemandWithPitrAndEncryption() {
+        template.resourceCountIs("AWS::DynamoDB::Table", 2);
+        for (ResourceNames.Table t : List.of(names.employeesTable(), names.auditTable())) {
+            template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                    "TableName", t.name(),
+                    "BillingMode", "PAY_PER_REQUEST",
+                    "KeySchema", List.of(
+                            Map.of("AttributeName", t.partitionKey(), "KeyType", "HASH"),
+                            Map.of("AttributeName", t.sortKey(), "KeyType", "RANGE")),
+                    "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                    "SSESpecification", Map.of("SSEEnabled", true)));
+            template.hasResource("AWS::DynamoDB::Table", Map.of(
+                    "Properties", Map.of("TableName", t.name()),
+                    "DeletionPolicy", "Retain"));
+        }
+    }
+
+    // ------------------------------------------------------------------ MySQL
+
+    @Test
+    void primaryIsEncryptedMysql8WithBackupsAndGeneratedSecret() {
+        template.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "Engine", "mysql",
+                "EngineVersion", Match.stringLikeRegexp("^8\\..*"),
+                "StorageEncrypted", true,
+                "BackupRetentionPeriod", 7,
+                "PubliclyAccessible", false,
+                "MasterUserPassword", Map.of("Fn::Join", List.of("", List.of(
+                        "{{resolve:secretsmanager:", Match.objectLike(Map.of("Ref", Match.anyValue())),
+                        ":SecretString:password::}}")))));
+        template.hasResource("AWS::RDS::DBInstance", Map.of(
+                "Properties", Map.of("Engine", "mysql"),
+                "DeletionPolicy", "Snapshot"));
+        template.resourceCountIs("AWS::SecretsManager::Secret", 4); // admin + one per database user
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "password"))));
+    }
+
+    @Test
+    void twoReadReplicasOfThePrimary() {
+        String primaryId = logicalId("AWS::RDS::DBInstance", Map.of("Engine", "mysql"));
+        Map<String, Map<String, Object>> replicas = template.findResources("AWS::RDS::DBInstance",
+                Map.of("Properties", Map.of("SourceDBInstanceIdentifier", Match.anyValue())));
+        assertThat(replicas).hasSize(2);
+        replicas.values().forEach(r -> assertThat(new JsonText(r).text).contains("\"" + primaryId + "\""));
+    }
+
+    @Test
+    void weightedReplicaRecordsWithShortTtlAndHealthChecks() {
+        String name = CqrsStack.REPLICA_RECORD + ".db.cqrs.internal.";
+        template.hasResourceProperties("AWS::Route53::HostedZone", Map.of(
+                "Name", "db.cqrs.internal.",
+                "VPCs", List.of(Match.objectLike(Map.of("VPCId", Match.anyValue())))));
+        Map<String, Map<String, Object>> records = template.findResources("AWS::Route53::RecordSet",
+                Map.of("Properties", Map.of("Name", name)));
+        assertThat(records).hasSize(2);
+        Set<Object> identifiers = new HashSet<>();
+        Set<Object> targets = new HashSet<>();
+        for (Map<String, Object> record : records.values()) {
+            Map<String, Object> p = props(record);
+            assertThat(p).contains(entry("Type", "CNAME"), entry("TTL", "5"), entry("Weight", 50));
+            assertThat(p).containsKey("HealthCheckId");
+            identifiers.add(p.get("SetIdentifier"));
+            targets.add(p.get("ResourceRecords"));
+        }
+        assertThat(identifiers).hasSize(2);
+        assertThat(targets).hasSize(2);
+        // per replica: one calculated check over two CloudWatch-alarm checks (lag/missing metrics, replication stopped)
+        template.resourceCountIs("AWS::Route53::HealthCheck", 6);
+        Map<String, Map<String, Object>> calculated = template.findResources("AWS::Route53::HealthCheck", Map.of(
+                "Properties", Map.of("HealthCheckConfig", Match.objectLike(Map.of(
+                        "Type", "CALCULATED", "HealthThreshold", 2)))));
+        assertThat(calculated).hasSize(2);
+        Set<String> children = new HashSet<>();
+        calculated.values().forEach(hc -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = (List<Object>) ((Map<String, Object>) props(hc).get("HealthCheckConfig"))
+                    .get("ChildHealthChecks");
+            assertThat(ids).hasSize(2);
+            ids.forEach(id -> children.add(new JsonText(id).text));
+        });
+        assertThat(children).hasSize(4);
+        records.values().forEach(rec -> assertThat(calculated.keySet())
+                .anySatisfy(id -> assertThat(new JsonText(props(rec).get("HealthCheckId")).text).contains(id)));
+        template.hasResourceProperties("AWS::Route53::HealthCheck", Map.of("HealthCheckConfig", Match.objectLike(Map.of(
+                "Type", "CLOUDWATCH_METRIC",
+                "InsufficientDataHealthStatus", "Unhealthy",
+                "AlarmIdentifier", Match.objectLike(Map.of("Name", Match.anyValue()))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/RDS", "MetricName", "ReplicaLag", "TreatMissingData", "breaching"));
+    }
+
+    // ------------------------------------------------------------------ projector Lambda
+
+    @Test
+    void projectorIsJava21LambdaInTheVpcFedByItsQueue() {
+        String queueId = logicalId("AWS::SQS::Queue", Map.of("QueueName", names.projectorQueue().name()));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", "java21",
+                "Handler", CqrsStack.PROJECTOR_HANDLER,
+                "VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue()))));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BatchSize", 10,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(queueId, "Arn"))));
+        // the queue outlives six Lambda timeouts
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", names.projectorQueue().name(), "VisibilityTimeout", 360));
+    }
+
+    @Test
+    void projectorEnvironmentFollowsTheConventionsAndHoldsNoPassword() {
+        Map<String, Object> vars = lambdaEnvironment(CqrsStack.PROJECTOR_HANDLER);
+        assertThat(vars).containsOnlyKeys("PROJECTOR_DB_URL", "PROJECTOR_DB_USER", "PROJECTOR_DB_PASSWORD",
+                names.employeesTable().env(), names.projectorQueue().env(), names.projectorQueue().dlqEnv());
+        assertThat(new JsonText(vars.get("PROJECTOR_DB_URL")).text).contains("jdbc:mysql://", ":3306/read_db");
+        // a CloudFormation dynamic reference to the generated secret, never a value
+        assertThat(new JsonText(vars.get("PROJECTOR_DB_PASSWORD")).text)
+                .startsWith("{\"Fn::Join\":[\"\",[\"{{resolve:secretsmanager:\"")
+                .endsWith("\":SecretString:password::}}\"]]}");
+        assertThat(vars).containsEntry(names.projectorQueue().dlqEnv(), names.projectorQueue().dlq());
+    }
+
+    // ------------------------------------------------------------------ ECS + ALB
+
+    @Test
+    void threeFargateServicesAndTheBootstrapTask() {
+        template.resourceCountIs("AWS::ECS::Service", 3);
+        template.allResourcesProperties("AWS::ECS::Service", Match.objectLike(Map.of(
+                "LaunchType", "FARGATE",
+                "NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
+                        "AssignPublicIp", "DISABLED"))),
+                "DeploymentConfiguration", Match.objectLike(Map.of(
+                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true))))));
+        template.resourceCountIs("Custom::DbBootstrap", 1);
+        // the HTTP services start after the database users exist
+        for (String service : List.of("CommandService", "QueryService")) {
+            Map<String, Object> svc = resources.get(logicalIdStartingWith("AWS::ECS::Service", service));
+            assertThat(new JsonText(svc.get("DependsOn")).text).contains("DbBootstrap");
+        }
+    }
+
+    @Test
+    void serviceEnvironmentsFollowTheConventions() {
+        assertThat(containerVariables("command-service")).containsExactlyInAnyOrder(
+                "AWS_REGION", "SERVER_ADDRESS", "COMMAND_DB_URL", names.domainEvents().env(),
+                "COMMAND_DB_USER", "COMMAND_DB_PASSWORD");
+        assertThat(containerVariables("query-service")).containsExactlyInAnyOrder(
+                "AWS_REGION", "SERVER_ADDRESS", "QUERY_DB_URL", names.employeesTable().env(),
+                names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD");
+        assertThat(containerVariables("audit-worker")).containsExactlyInAnyOrder(
+                "AWS_REGION", "SERVER_ADDRESS", names.auditQueue().env(), names.auditQueue().dlqEnv(),
+                names.auditTable().env());
+        Map<String, Object> query = container("query-service");
+        assertThat(new JsonText(query.get("Environment")).text)
+                .contains("jdbc:mysql://replicas.db.cqrs.internal:3306/read_db");
+    }
+
+    @Test
+    void databaseCredentialsAreEcsSecretsFromSecretsManager() {
+        for (String service : List.of("command-service", "query-service")) {
+            Map<String, Object> c = container(service);
+            assertThat(new JsonText(c.get("Environment")).text).doesNotContainIgnoringCase("PASSWORD");
+            List<Map<String, Object>> secrets = list(c.get("Secrets"));
+            assertThat(secrets).hasSize(2);
+            for (Map<String, Object> s : secrets) {
+                String valueFrom = new JsonText(s.get("ValueFrom")).text;
+                assertThat(valueFrom).containsPattern("\\{\"Ref\":\"(Command|Query)DbSecret[0-9A-F]+\"}")
+                        .containsPattern(":(username|password)::");
+            }
+        }
+    }
+
+    @Test
+    void containersAndTargetGroupsCheckActuatorHealth() {
+        for (String service : List.of("command-service", "query-service", "audit-worker")) {
+            assertThat(new JsonText(container(service).get("HealthCheck")).text).contains("/actuator/health");
+        }
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 2);
+        template.allResourcesProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
+                "HealthCheckPath", "/actuator/health", "TargetType", "ip", "Matcher", Map.of("HttpCode", "200"))));
+        for (int port : List.of(CqrsStack.COMMAND_PORT, CqrsStack.QUERY_PORT)) {
+            template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                    "Port", port, "Protocol", "HTTP"));
+            template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("Port", port));
+        }
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
+                "Scheme", "internet-facing"));
+    }
+
+    @Test
+    void imagesComeFromTheEcrRepositoriesWithTheGivenTag() {
+        assertThat(new JsonText(container("command-service").get("Image")).text)
+                .contains(".dkr.ecr.", "/cqrs/command-service:test");
+    }
+
+    // ------------------------------------------------------------------ IAM
+
+    @Test
+    void eachWorkloadGetsExactlyTheActionsItUsesOnItsOwnResources() {
+        String topic = ref(logicalId("AWS::SNS::Topic", Map.of("TopicName", names.domainEvents().name())));
+        String projectorQueue = arn(queueId(names.projectorQueue().name()));
+        String projectorDlq = arn(queueId(names.projectorQueue().dlq()));
+        String auditQueue = arn(queueId(names.auditQueue().name()));
+        String auditDlq = arn(queueId(names.auditQueue().dlq()));
+        String employees = arn(logicalId("AWS::DynamoDB::Table", Map.of("TableName", names.employeesTable().name())));
+        String audit = arn(logicalId("AWS::DynamoDB::Table", Map.of("TableName", names.auditTable().name())));
+
+        assertThat(grants("CommandServiceTaskTaskRole")).containsOnly(
+                entry("sns:Publish", Set.of(topic)),
+                entry("cloudwatch:PutMetricData", Set.of("\"*\"")));
+        assertThat(grants("QueryServiceTaskTaskRole")).containsOnly(
+                entry("dynamodb:GetItem", Set.of(employees, audit)),
+                entry("dynamodb:Query", Set.of(employees, audit)));
+        assertThat(grants("AuditWorkerTaskTaskRole")).containsOnly(
+                entry("sqs:ReceiveMessage", Set.of(auditQueue)),
+                entry("sqs:DeleteMessage", Set.of(auditQueue)),
+                entry("sqs:GetQueueAttributes", Set.of(auditQueue)),
+                entry("sqs:GetQueueUrl", Set.of(auditQueue, auditDlq)),
+                entry("sqs:SendMessage", Set.of(auditDlq)),
+                entry("dynamodb:PutItem", Set.of(audit)));
+        assertThat(grants("ProjectorServiceRole")).containsOnly(
+                entry("sqs:ReceiveMessage", Set.of(projectorQueue)),
+                entry("sqs:DeleteMessage", Set.of(projectorQueue)),
+                entry("sqs:GetQueueAttributes", Set.of(projectorQueue)),
+                entry("sqs:GetQueueUrl", Set.of(projectorDlq)),
+                entry("sqs:SendMessage", Set.of(projectorDlq)),
+                entry("dynamodb:GetItem", Set.of(employees)),
+                entry("dynamodb:PutItem", Set.of(employees)),
+                entry("dynamodb:UpdateItem", Set.of(employees)),
+                entry("dynamodb:DeleteItem", Set.of(employees)),
+                entry("dynamodb:ConditionCheckItem", Set.of(employees)));
+    }
+
+    @Test
+    void noWildcardActionsAndStarResourcesOnlyWhereAwsRequiresThem() {
+        // Actions that have no resource-level permissions in IAM, so "*" is the only possible resource.
+        Set<String> starOnly = Set.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData");
+        List<Map<String, Object>> statements = allStatements();
+        assertThat(statements).isNotEmpty();
+        for (Map<String, Object> st : statements) {
+            List<String> actions = strings(st.get("Action"));
+            assertThat(actions).as("statement %s", st).allSatisfy(a -> assertThat(a).doesNotContain("*"));
+            if (strings(st.get("Resource")).contains("*")) {
+                assertThat(starOnly).as("'*' resource for %s", actions).containsAll(actions);
+            }
+        }
+        // PutMetricData is narrowed to the outbox namespace
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "cloudwatch:PutMetricData",
+                        "Condition", Map.of("StringEquals", Map.of("cloudwatch:namespace",
+                                CqrsStack.OUTBOX_NAMESPACE))))))))); 
+    }
+
+    @Test
+    void noSecretValueInTheTemplate() {
+        // Every password reaches CloudFormation as a reference to a generated secret.
+        assertThat(json).doesNotContainPattern("(?i)\"[A-Z_]*PASSWORD\"\\s*:\\s*\"[^{]");
+        assertThat(json).doesNotContainPattern("(?i)\"MasterUserPassword\"\\s*:\\s*\"");
+    }
+
+    // ------------------------------------------------------------------ alarms
+
+    @Test
+    void alarmsOnDlqDepthOutboxAgeAndLambdaErrors() {
+        for (ResourceNames.Queue q : names.queues()) {
+            String dlqId = queueId(q.dlq());
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/SQS",
+                    "MetricName", "ApproximateNumberOfMessagesVisible",
+                    "Dimensions", List.of(Map.of("Name", "QueueName",
+                            "Value", Map.of("Fn::GetAtt", List.of(dlqId, "QueueName")))),
+                    "ComparisonOperator", "GreaterThanThreshold",
+                    "Threshold", 0));
+        }
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", CqrsStack.OUTBOX_NAMESPACE,
+                "MetricName", CqrsStack.OUTBOX_METRIC,
+                "Statistic", "Maximum",
+                "Threshold", 300));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda",
+                "MetricName", "Errors",
+                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", logicalIdStartingWith("AWS::Lambda::Function", "Projector")))),
+                "Threshold", 0));
+        template.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmActions", List.of(Map.of("Ref", logicalId("AWS::SNS::Topic",
+                        Map.of("TopicName", names.prefix() + "-alarms")))))));
+    }
+
+    // ------------------------------------------------------------------ network
+
+    @Test
+    void privateSubnetsWithOneNatAndFreeGatewayEndpoints() {
+        template.resourceCountIs("AWS::EC2::NatGateway", 1);
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 2);
+        template.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway",
+                "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                        Match.arrayWith(List.of(".dynamodb"))))))));
+        // databases live in isolated subnets: their subnet group has no route to the NAT
+        template.allResourcesProperties("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+                "PubliclyAccessible", false)));
+    }
+
+    // ================================================================== helpers
+
+    record JsonText(String text) {
+        JsonText(Object value) {
+            this(write(value));
+        }
+
+        private static String write(Object value) {
+            try {
+                return new ObjectMapper().writeValueAsString(value);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> props(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object o) {
+        return o == null ? List.of() : (List<Map<String, Object>>) o;
+    }
+
+    static List<String> strings(Object o) {
+        if (o == null) {
+            return List.of();
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(x -> x instanceof String s ? s : new JsonText(x).text).toList();
+        }
+        return List.of(o instanceof String s ? s : new JsonText(o).text);
+    }
+
+    static String logicalId(String type, Map<String, Object> properties) {
+        Map<String, Map<String, Object>> found = template.findResources(type, Map.of("Properties", properties));
+        assertThat(found).as("%s with %s", type, properties).hasSize(1);
+        return found.keySet().iterator().next();
+    }
+
+    static String logicalIdStartingWith(String type, String prefix) {
+        List<String> ids = template.findResources(type).keySet().stream()
+                .filter(id -> id.startsWith(prefix)).toList();
+        assertThat(ids).as("%s starting with %s", type, prefix).hasSize(1);
+        return ids.get(0);
+    }
+
+    static String queueId(String name) {
+        return logicalId("AWS::SQS::Queue", Map.of("QueueName", name));
+    }
+
+    static String arn(String logicalId) {
+        return new JsonText(Map.of("Fn::GetAtt", List.of(logicalId, "Arn"))).text;
+    }
+
+    static String ref(String logicalId) {
+        return new JsonText(Map.of("Ref", logicalId)).text;
+    }
+
+    static Map<String, Object> container(String name) {
+        for (Map<String, Object> td : template.findResources("AWS::ECS::TaskDefinition").values()) {
+            for (Map<String, Object> c : list(props(td).get("ContainerDefinitions"))) {
+                if (name.equals(c.get("Name"))) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no container " + name);
+    }
+
+    static List<String> containerVariables(String name) {
+        Map<String, Object> c = container(name);
+        List<String> vars = new ArrayList<>();
+        list(c.get("Environment")).forEach(e -> vars.add((String) e.get("Name")));
+        list(c.get("Secrets")).forEach(e -> vars.add((String) e.get("Name")));
+        return vars;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> lambdaEnvironment(String handler) {
+        Map<String, Map<String, Object>> fns = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", handler)));
+        assertThat(fns).hasSize(1);
+        Map<String, Object> env = (Map<String, Object>) props(fns.values().iterator().next()).get("Environment");
+        return (Map<String, Object>) env.get("Variables");
+    }
+
+    /** Every statement of every AWS::IAM::Policy and every inline role policy. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> allStatements() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : resources.values()) {
+            Map<String, Object> p = props(r);
+            if ("AWS::IAM::Policy".equals(r.get("Type"))) {
+                out.addAll(list(((Map<String, Object>) p.get("PolicyDocument")).get("Statement")));
+            }
+            if ("AWS::IAM::Role".equals(r.get("Type")) && p.get("Policies") != null) {
+                for (Map<String, Object> inline : list(p.get("Policies"))) {
+                    out.addAll(list(((Map<String, Object>) inline.get("PolicyDocument")).get("Statement")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** action -> resources (as JSON text) granted to the role whose logical id starts with rolePrefix. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Set<String>> grants(String rolePrefix) {
+        String roleId = logicalIdStartingWith("AWS::IAM::Role", rolePrefix);
+        Map<String, Set<String>> grants = new LinkedHashMap<>();
+        for (Map<String, Object> r : template.findResources("AWS::IAM::Policy").values()) {
+            Map<String, Object> p = props(r);
+            if (!new JsonText(p.get("Roles")).text.contains("\"" + roleId + "\"")) {
+                continue;
+            }
+            for (Map<String, Object> st : list(((Map<String, Object>) p.get("PolicyDocument")).get("Statement"))) {
+                assertThat(st.get("Effect")).isEqualTo("Allow");
+                for (String action : strings(st.get("Action"))) {
+                    Object res = st.get("Resource");
+                    List<Object> items = res instanceof List<?> l ? new ArrayList<>(l) : List.of(res);
+                    grants.computeIfAbsent(action, a -> new TreeSet<>())
+                            .addAll(items.stream().map(x -> new JsonText(x).text).toList());
+                }
+            }
+        }
+        return grants;
     }
 }
