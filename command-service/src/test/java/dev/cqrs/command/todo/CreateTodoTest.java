@@ -12,7 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class CreateTodoTest {
         TodoCreated created = envelope.payloadAs(TodoCreated.class);
         assertThat(created.title()).isEqualTo("Buy milk");
         assertThat(created.createdAt()).as("event and row agree to the microsecond")
-                .isEqualTo(((Timestamp) todo.get("created_at")).toInstant());
+                .isEqualTo(((LocalDateTime) todo.get("created_at")).toInstant(ZoneOffset.UTC));
     }
 
     @Test
