@@ -1,0 +1,45 @@
+package dev.cqrs.query.todo;
+
+import dev.cqrs.query.LocalStack;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.nio.file.Path;
+
+/**
+ * read_db's schema belongs to projector-lambda's Flyway. The reactor builds the projector first, so its tests have
+ * normally migrated the local stack already; should this module's tests run alone on a fresh stack, they apply the
+ * projector's own migration files (same scripts, same history table, so the projector later sees them as applied).
+ */
+final class ReadModelSchema {
+
+    private static final Path MIGRATIONS = Path.of("../projector-lambda/src/main/resources/db/readmodel");
+
+    private ReadModelSchema() {
+    }
+
+    static void ensureMigrated() throws SQLException {
+        if (todoViewExists()) {
+            return;
+        }
+        if (!Files.isDirectory(MIGRATIONS)) {
+            throw new IllegalStateException("projector-lambda's migrations not found at " + MIGRATIONS.toAbsolutePath());
+        }
+        Flyway.configure()
+                .dataSource(LocalStack.readDbUrl(LocalStack.env("PRIMARY_ROOT_URL")), LocalStack.env("DB_ROOT_USER"),
+                        LocalStack.env("DB_ROOT_PASSWORD"))
+                .locations("filesystem:" + MIGRATIONS)
+                .load()
+                .migrate();
+    }
+
+    private static boolean todoViewExists() throws SQLException {
+        try (Connection primary = LocalStack.primaryReadDb();
+             ResultSet tables = primary.getMetaData().getTables("read_db", null, "todo_view", null)) {
+            return tables.next();
+        }
+    }
+}
