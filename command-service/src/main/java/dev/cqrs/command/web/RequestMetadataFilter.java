@@ -5,6 +5,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 
 /** Reads the caller's correlation id and user id (or makes them up) and echoes the correlation id back. */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestMetadataFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
