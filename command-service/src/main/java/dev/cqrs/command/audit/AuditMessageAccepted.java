@@ -1,0 +1,4 @@
+package dev.cqrs.command.audit;
+
+record AuditMessageAccepted(String messageId) {
+}

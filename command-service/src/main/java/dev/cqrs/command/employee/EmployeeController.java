@@ -1,0 +1,144 @@
+package dev.cqrs.command.employee;
+
+import dev.cqrs.command.dispatch.CommandDispatcher;
+import dev.cqrs.command.employee.EmployeeCommands.ChangeManager;
+import dev.cqrs.command.employee.EmployeeCommands.HireEmployee;
+import dev.cqrs.command.employee.EmployeeCommands.HireEmployees;
+import dev.cqrs.command.employee.EmployeeCommands.TerminateEmployee;
+import dev.cqrs.command.employee.EmployeeCommands.UpdateEmployeeDetails;
+import dev.cqrs.command.web.IfMatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+@RestController
+@RequestMapping("/api/employees")
+@Tag(name = "Employees", description = "Hire, update, move and terminate employees. Codes are case-insensitive "
+        + "(stored upper-case). A manager must exist and be active; nobody may report to themselves or to someone "
+        + "in their own reporting chain (409).")
+class EmployeeController {
+
+    static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,19}";
+    private static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
+
+    private final CommandDispatcher dispatcher;
+
+    EmployeeController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    record HireRequest(
+            @Schema(example = "E100") @NotBlank @Pattern(regexp = CODE) String code,
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "Engineer") @Size(max = 100) String jobTitle,
+            @Schema(example = "E001", description = "null for the top of the hierarchy") @Pattern(regexp = CODE)
+            String managerCode,
+            @Schema(example = "2026-01-15") @NotNull LocalDate hireDate) {
+
+        HireEmployee toCommand() {
+            return new HireEmployee(upper(code), name.strip(), email.strip(), jobTitle, upper(managerCode), hireDate);
+        }
+    }
+
+    record HireBatchRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull HireRequest> employees) {
+    }
+
+    record DetailsRequest(
+            @Schema(example = "Ada King") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "ada.king@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "Principal Engineer") @Size(max = 100) String jobTitle) {
+    }
+
+    record ManagerRequest(@Schema(example = "E002", description = "null to make the employee top-level")
+                          @Pattern(regexp = CODE) String managerCode) {
+    }
+
+    record TerminationRequest(@Schema(example = "2026-12-31") @NotNull LocalDate lastWorkingDate) {
+    }
+
+    @Operation(summary = "Hire an employee")
+    @ApiResponse(responseCode = "201", description = "Hired")
+    @ApiResponse(responseCode = "409", description = "Code taken, or the manager is unknown or has left")
+    @PostMapping
+    ResponseEntity<EmployeeVersion> hire(@Valid @RequestBody HireRequest request) {
+        EmployeeVersion hired = dispatcher.dispatch(request.toCommand());
+        return withVersion(ResponseEntity.created(URI.create("/api/employees/" + hired.code())), hired);
+    }
+
+    @Operation(summary = "Hire a batch of employees, all or nothing",
+            description = "Rows may name managers hired earlier in the same batch. One bad row and no one is hired.")
+    @ApiResponse(responseCode = "201", description = "All hired")
+    @PostMapping("/batch")
+    ResponseEntity<List<EmployeeVersion>> hireBatch(@Valid @RequestBody HireBatchRequest request) {
+        List<EmployeeVersion> hired = dispatcher.dispatch(new HireEmployees(
+                request.employees().stream().map(HireRequest::toCommand).toList()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(hired);
+    }
+
+    @Operation(summary = "Update an employee's name, email and job title")
+    @PutMapping("/{code}")
+    ResponseEntity<EmployeeVersion> updateDetails(@PathVariable @Pattern(regexp = CODE) String code,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody DetailsRequest request) {
+        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new UpdateEmployeeDetails(upper(code),
+                request.name().strip(), request.email().strip(), request.jobTitle(), IfMatch.expectedVersion(ifMatch))));
+    }
+
+    @Operation(summary = "Change an employee's manager")
+    @ApiResponse(responseCode = "409", description = "Unknown or inactive manager, or a reporting cycle")
+    @PutMapping("/{code}/manager")
+    ResponseEntity<EmployeeVersion> changeManager(@PathVariable @Pattern(regexp = CODE) String code,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody ManagerRequest request) {
+        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new ChangeManager(upper(code),
+                upper(request.managerCode()), IfMatch.expectedVersion(ifMatch))));
+    }
+
+    @Operation(summary = "Terminate an employee", description = "Sets the last working date; the employee drops "
+            + "out of their manager's active reportees.")
+    @PostMapping("/{code}/terminate")
+    ResponseEntity<EmployeeVersion> terminate(@PathVariable @Pattern(regexp = CODE) String code,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch,
+                                              @Valid @RequestBody TerminationRequest request) {
+        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new TerminateEmployee(upper(code),
+                request.lastWorkingDate(), IfMatch.expectedVersion(ifMatch))));
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static ResponseEntity<EmployeeVersion> withVersion(ResponseEntity.BodyBuilder response,
+                                                               EmployeeVersion version) {
+        return response.eTag(Long.toString(version.version()))
+                .header(CONSISTENCY_TOKEN, Long.toString(version.version()))
+                .body(version);
+    }
+}

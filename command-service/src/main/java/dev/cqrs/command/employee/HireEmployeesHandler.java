@@ -1,0 +1,37 @@
+package dev.cqrs.command.employee;
+
+import dev.cqrs.command.dispatch.CommandHandler;
+import dev.cqrs.command.employee.EmployeeCommands.HireEmployees;
+import dev.cqrs.command.web.CommandException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hires in order inside the dispatcher's single transaction: the first refusal aborts the batch, so the whole
+ * transaction rolls back and no one is hired.
+ */
+@Component
+class HireEmployeesHandler implements CommandHandler<HireEmployees, List<EmployeeVersion>> {
+
+    private final HireEmployeeHandler hireOne;
+
+    HireEmployeesHandler(HireEmployeeHandler hireOne) {
+        this.hireOne = hireOne;
+    }
+
+    @Override
+    public List<EmployeeVersion> handle(HireEmployees batch) {
+        List<EmployeeVersion> hired = new ArrayList<>();
+        for (int i = 0; i < batch.employees().size(); i++) {
+            try {
+                hired.add(hireOne.handle(batch.employees().get(i)));
+            } catch (CommandException refused) {
+                throw new CommandException(refused.status(), refused.title(),
+                        "employees[" + i + "]: " + refused.getMessage() + "; no one in the batch was hired");
+            }
+        }
+        return hired;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cqrs.command.employee;
+
+import dev.cqrs.command.ApiClient;
+import dev.cqrs.contracts.EventJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Employee commands and the hierarchy rules, on the real primary. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "outbox.relay.enabled=false")
+class EmployeeCommandsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    ApiClient api;
+    final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void hiresWithCaseInsensitiveCodesAndMovesBetweenManagers() throws Exception {
+        assertThat(hire("boss" + run, null).statusCode()).isEqualTo(201);
+        assertThat(hire("lead" + run, "BOSS" + run).statusCode()).isEqualTo(201);
+        HttpResponse<String> dev = hire("dev" + run, "Lead" + run);
+        assertThat(dev.statusCode()).isEqualTo(201);
+        assertThat(EventJson.tree(dev.body()).get("code").asString()).isEqualTo("DEV" + run);
+
+        var moved = api.send("PUT", "/api/employees/dev" + run + "/manager", "{\"managerCode\":\"boss" + run + "\"}",
+                "If-Match", "\"1\"");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT manager_code FROM employee WHERE code = ?").param("DEV" + run)
+                .query(String.class).single()).isEqualTo("BOSS" + run);
+        assertThat(events("DEV" + run)).containsExactly("EmployeeHired:1", "EmployeeManagerChanged:2");
+    }
+
+    @Test
+    void refusesCyclesSelfReportingAndInactiveOrUnknownManagers() throws Exception {
+        hire("a" + run, null);
+        hire("b" + run, "a" + run);
+        hire("c" + run, "b" + run);
+
+        var cycle = api.send("PUT", "/api/employees/a" + run + "/manager", "{\"managerCode\":\"c" + run + "\"}");
+        assertThat(cycle.statusCode()).isEqualTo(409);
+        assertThat(EventJson.tree(cycle.body()).get("title").asString()).isEqualTo("Reporting cycle");
+        assertThat(api.send("PUT", "/api/employees/b" + run + "/manager", "{\"managerCode\":\"b" + run + "\"}")
+                .statusCode()).isEqualTo(409);
+        assertThat(hire("d" + run, "nobody" + run).statusCode()).isEqualTo(409);
+
+        assertThat(api.send("POST", "/api/employees/b" + run + "/terminate", "{\"lastWorkingDate\":\"2026-12-31\"}")
+                .statusCode()).isEqualTo(200);
+        var toLeaver = hire("e" + run, "b" + run);
+        assertThat(toLeaver.statusCode()).isEqualTo(409);
+        assertThat(EventJson.tree(toLeaver.body()).get("title").asString()).isEqualTo("Inactive manager");
+        assertThat(events("A" + run)).containsExactly("EmployeeHired:1");
+    }
+
+    @Test
+    void aBatchWithOneBadRowHiresNoOne() throws Exception {
+        String batch = """
+                {"employees":[
+                  {"code":"x1%1$s","name":"X1","email":"x1@example.com","hireDate":"2026-01-01"},
+                  {"code":"x2%1$s","name":"X2","email":"x2@example.com","managerCode":"x1%1$s","hireDate":"2026-01-01"},
+                  {"code":"x3%1$s","name":"X3","email":"x3@example.com","managerCode":"ghost%1$s","hireDate":"2026-01-01"}
+                ]}""".formatted(run);
+
+        var response = api.send("POST", "/api/employees/batch", batch);
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(EventJson.tree(response.body()).get("detail").asString()).startsWith("employees[2]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM employee WHERE code LIKE ?").param("X_" + run)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE aggregate_id LIKE ?").param("X_" + run)
+                .query(Long.class).single()).isZero();
+
+        var good = api.send("POST", "/api/employees/batch", batch.replace("ghost" + run, "x2" + run));
+        assertThat(good.statusCode()).isEqualTo(201);
+        assertThat(EventJson.tree("{\"hired\":" + good.body() + "}").findValuesAsString("code"))
+                .containsExactly("X1" + run, "X2" + run, "X3" + run);
+    }
+
+    @Test
+    void validatesEveryField() throws Exception {
+        var invalid = api.send("POST", "/api/employees",
+                "{\"code\":\"bad code!\",\"name\":\"\",\"email\":\"not-an-email\",\"hireDate\":null}");
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(EventJson.tree(invalid.body()).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("code", "name", "email", "hireDate");
+    }
+
+    private HttpResponse<String> hire(String code, String manager) throws Exception {
+        return api.send("POST", "/api/employees", """
+                {"code":"%s","name":"N %s","email":"%s@example.com","jobTitle":"Engineer",%s"hireDate":"2026-01-15"}"""
+                .formatted(code, code, code.toLowerCase(), manager == null ? "" : "\"managerCode\":\"" + manager + "\","));
+    }
+
+    private List<String> events(String code) {
+        return jdbc.sql("SELECT CONCAT(event_type, ':', aggregate_version) FROM outbox WHERE aggregate_type = 'employee' "
+                + "AND aggregate_id = ? ORDER BY id").param(code).query(String.class).list();
+    }
+}
