@@ -1,0 +1,191 @@
+# shellcheck shell=bash
+# Shared helpers for infra/local/stack: paths, logging, polling with deadlines, pidfile-based process control, apt.
+
+: "${REPO_ROOT:?REPO_ROOT must be set by the caller}"
+LOCAL_DIR="$REPO_ROOT/.local"
+LOG_DIR="$LOCAL_DIR/logs"
+PID_DIR="$LOCAL_DIR/pids"
+INFRA_LOCAL="$REPO_ROOT/infra/local"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/cqrs-local"
+# Unix socket paths are limited to ~107 bytes: fall back to a short per-checkout dir under /tmp for deep checkouts.
+RUN_DIR="$LOCAL_DIR/run"
+if [ "${#RUN_DIR}" -gt 80 ]; then
+  RUN_DIR="/tmp/cqrs-local-$(printf '%s' "$REPO_ROOT" | cksum | cut -d' ' -f1)"
+fi
+
+log()  { printf '[stack %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+warn() { printf '[stack %s] WARNING: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die()  { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+
+ensure_dirs() { mkdir -p "$LOG_DIR" "$PID_DIR" "$RUN_DIR"; }
+
+# wait_until DESCRIPTION TIMEOUT_SECONDS [--pid PID --log FILE] -- CMD...
+# Polls CMD (every 0.2 s) until it succeeds or the deadline passes. If --pid is given and that process dies, fails at
+# once and shows the tail of --log.
+wait_until() {
+  local desc=$1 timeout=$2; shift 2
+  local pid="" logf=""
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    case $1 in
+      --pid) pid=$2; shift 2 ;;
+      --log) logf=$2; shift 2 ;;
+      *) die "wait_until: bad option $1" ;;
+    esac
+  done
+  [ "${1:-}" = "--" ] && shift
+  local deadline=$(( $(date +%s) + timeout ))
+  while :; do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      warn "$desc: process $pid exited during startup"
+      [ -n "$logf" ] && [ -f "$logf" ] && { echo "---- last lines of $logf ----" >&2; tail -n 40 "$logf" >&2; }
+      return 1
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      warn "$desc: not ready after ${timeout}s"
+      [ -n "$logf" ] && [ -f "$logf" ] && { echo "---- last lines of $logf ----" >&2; tail -n 40 "$logf" >&2; }
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# ---- processes ---------------------------------------------------------------------------------------------------
+pidfile() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
+
+# Prints the pid recorded for NAME if that process is alive and its command line contains MARKER.
+running_pid() {
+  local name=$1 marker=$2 f pid
+  f=$(pidfile "$name")
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f" 2>/dev/null || true)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  pid_matches "$pid" "$marker" || return 1
+  printf '%s\n' "$pid"
+}
+
+# True if /proc/PID/cmdline contains MARKER (guards against recycled pids).
+pid_matches() {
+  local pid=$1 marker=$2
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker"
+}
+
+# start_bg NAME LOGFILE CMD... : starts CMD in its own session (setsid), detached from the terminal, records its pid.
+start_bg() {
+  local name=$1 logf=$2; shift 2
+  ensure_dirs
+  printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >>"$logf"
+  setsid "$@" >>"$logf" 2>&1 </dev/null 9>&- &
+  local pid=$!
+  printf '%s\n' "$pid" >"$(pidfile "$name")"
+  STARTED_PID=$pid
+}
+
+# Pids of processes listening on ADDR:PORT (tcp or udp), via ss.
+pids_on_port() {
+  local addr=$1 port=$2
+  command -v ss >/dev/null 2>&1 || return 0
+  ss -H -lntup 2>/dev/null | awk -v a="$addr:$port" '$5 == a || $5 == "0.0.0.0:" substr(a, index(a, ":")+1) || $5 == "*:" substr(a, index(a, ":")+1) {print}' \
+    | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u
+}
+
+# Is anything listening on ADDR:PORT (TCP)? Uses bash's /dev/tcp, no external tool.
+tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# stop_pid NAME PID [TIMEOUT]: TERM the process (and its process group if it leads one), wait, then KILL.
+stop_pid() {
+  local name=$1 pid=$2 timeout=${3:-20} pgid
+  kill -0 "$pid" 2>/dev/null || return 0
+  pgid=$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)
+  if [ -n "$pgid" ] && [ "$pgid" = "$pid" ]; then kill -TERM -- "-$pgid" 2>/dev/null || true
+  else kill -TERM "$pid" 2>/dev/null || true; fi
+  local deadline=$(( $(date +%s) + timeout ))
+  while kill -0 "$pid" 2>/dev/null; do
+    # a zombie child of ours counts as gone
+    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = Z ] && break
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      warn "$name (pid $pid) did not stop after ${timeout}s: sending KILL"
+      if [ -n "$pgid" ] && [ "$pgid" = "$pid" ]; then kill -KILL -- "-$pgid" 2>/dev/null || true
+      else kill -KILL "$pid" 2>/dev/null || true; fi
+      break
+    fi
+    sleep 0.2
+  done
+  # wait for KILL to take effect
+  local i
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  return 0
+}
+
+# stop_piece NAME MARKER TIMEOUT [ADDR PORT]...: stops the process from the pidfile and any stray process of ours
+# (command line contains MARKER) still listening on the given addresses (e.g. after someone deleted .local).
+stop_piece() {
+  local name=$1 marker=$2 timeout=$3; shift 3
+  local pid f stopped=0
+  f=$(pidfile "$name")
+  if pid=$(running_pid "$name" "$marker"); then
+    log "stopping $name (pid $pid)"; stop_pid "$name" "$pid" "$timeout"; stopped=1
+  fi
+  while [ $# -ge 2 ]; do
+    local p
+    for p in $(pids_on_port "$1" "$2"); do
+      if pid_matches "$p" "$marker"; then
+        log "stopping stray $name (pid $p on $1:$2)"; stop_pid "$name" "$p" "$timeout"; stopped=1
+      fi
+    done
+    shift 2
+  done
+  rm -f "$f"
+  [ $stopped = 1 ] || log "$name: not running"
+}
+
+# Fails with a clear message if ADDR:PORT is held by a process that is not ours.
+ensure_port_free() {
+  local name=$1 addr=$2 port=$3 p
+  if tcp_open "$addr" "$port"; then
+    local who=""
+    for p in $(pids_on_port "$addr" "$port"); do who="$who $p($(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-120))"; done
+    die "$name: $addr:$port is already in use by another process:${who:- (unknown)}. Stop it or free the port."
+  fi
+}
+
+# ---- apt -------------------------------------------------------------------------------------------------------------
+_APT_UPDATED=0
+# apt_ensure PKG...: installs the Debian packages that are missing, never starting their services.
+apt_ensure() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "missing prerequisite: Debian packages ${missing[*]} and no apt-get to install them"
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo
+    else die "missing prerequisite: Debian packages ${missing[*]} (install them as root: apt-get install ${missing[*]})"; fi
+  else SUDO=""
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  # Prevent maintainer scripts from starting services (e.g. pdns on port 53).
+  local made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d; made_policy=1
+  fi
+  local rc=0
+  if [ $_APT_UPDATED = 0 ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 || rc=$?
+    _APT_UPDATED=1
+  fi
+  if [ $rc = 0 ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 || rc=$?
+  fi
+  [ $made_policy = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d
+  if [ $rc != 0 ]; then
+    tail -n 20 "$LOG_DIR/apt.log" >&2
+    die "could not install Debian packages: ${missing[*]} (see $LOG_DIR/apt.log)"
+  fi
+}
+
+need_cmd() { command -v "$1" >/dev/null 2>&1 || die "missing prerequisite: command '$1'${2:+ ($2)}"; }
