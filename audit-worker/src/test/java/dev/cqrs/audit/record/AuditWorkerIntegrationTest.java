@@ -1,0 +1,230 @@
+package dev.cqrs.audit.record;
+
+import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.todo.TodoCreated;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the worker against the local stack (fauxqs SQS, DynamoDB Local; see infra/local/stack env). Other modules'
+ * tests publish events that reach the audit queue too, so every assertion is about this test's own ids only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditWorkerIntegrationTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private static final SqsClient sqs = SqsClient.create();
+    private static final DynamoDbClient dynamoDb = DynamoDbClient.create();
+
+    @Autowired
+    AuditWorkerProperties names;
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void closeClients() {
+        sqs.close();
+        dynamoDb.close();
+    }
+
+    @Test
+    void recordsOneItemPerEventInTheConventionalShape() {
+        Instant at = Instant.parse("2026-11-21T19:30:00.5Z");
+        EventEnvelope event = EventEnvelope.wrap(
+                new TodoCreated(UUID.randomUUID().toString(), "Buy milk", "two litres", at), 1, at, "corr-" + UUID.randomUUID(), "alice");
+
+        send(EventJson.write(event), event.aggregateId(), event.eventId().toString());
+
+        String pk = "todo#" + event.aggregateId();
+        List<Map<String, AttributeValue>> items = awaitItems(pk, 1);
+        assertThat(items).hasSize(1);
+        Map<String, AttributeValue> item = items.getFirst();
+        assertThat(item.get("pk").s()).isEqualTo(pk);
+        assertThat(item.get("sk").s()).isEqualTo("2026-11-21T19:30:00.500000Z#" + event.eventId());
+        assertThat(item.get("eventId").s()).isEqualTo(event.eventId().toString());
+        assertThat(item.get("eventType").s()).isEqualTo("TodoCreated");
+        assertThat(item.get("entityType").s()).isEqualTo("todo");
+        assertThat(item.get("entityId").s()).isEqualTo(event.aggregateId());
+        assertThat(item.get("occurredAt").s()).isEqualTo("2026-11-21T19:30:00.500000Z");
+        assertThat(item.get("actor").s()).isEqualTo("alice");
+        assertThat(item.get("correlationId").s()).isEqualTo(event.correlationId());
+        assertThat(item.get("aggregateVersion").n()).isEqualTo("1");
+        ObjectNode payload = EventJson.tree(item.get("payload").s());
+        assertThat(payload.path("todoId").asString()).isEqualTo(event.aggregateId());
+        assertThat(payload.path("title").asString()).isEqualTo("Buy milk");
+        assertThat(payload.path("description").asString()).isEqualTo("two litres");
+    }
+
+    /**
+     * SQS delivers at least once: the same event can arrive again, past FIFO deduplication. A later event of the same
+     * aggregate is sent last; FIFO order within the group means that once it is recorded, the redeliveries before it
+     * have been handled.
+     */
+    @Test
+    void aRedeliveredEventNeitherAddsNorOverwritesAnItem() {
+        String todoId = UUID.randomUUID().toString();
+        EventEnvelope event = todoCreated(todoId, 1);
+        String body = EventJson.write(event);
+        send(body, todoId, event.eventId().toString());
+        String pk = "todo#" + todoId;
+        Map<String, AttributeValue> original = awaitItems(pk, 1).getFirst();
+
+        send(body, todoId, UUID.randomUUID().toString());
+        ObjectNode altered = EventJson.tree(body);
+        altered.put("actor", "mallory");
+        ((ObjectNode) altered.get("payload")).put("title", "rewritten");
+        send(altered.toString(), todoId, UUID.randomUUID().toString());
+        EventEnvelope later = todoCreated(todoId, 2);
+        send(EventJson.write(later), todoId, later.eventId().toString());
+
+        List<Map<String, AttributeValue>> items = awaitItems(pk, 2);
+        assertThat(items).extracting(item -> item.get("eventId").s())
+                .containsExactlyInAnyOrder(event.eventId().toString(), later.eventId().toString());
+        assertThat(items).filteredOn(item -> item.get("eventId").s().equals(event.eventId().toString()))
+                .containsExactly(original);
+        assertThat(original.get("actor").s()).isEqualTo("tester");
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithAReasonAndTheWorkerGoesOn() {
+        String notJsonId = send("not json", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        EventEnvelope template = todoCreated(UUID.randomUUID().toString(), 1);
+        ObjectNode unknownType = EventJson.tree(EventJson.write(template));
+        unknownType.put("eventType", "NoSuchEvent");
+        String unknownTypeId = send(unknownType.toString(), template.aggregateId(), template.eventId().toString());
+
+        EventEnvelope afterwards = todoCreated(UUID.randomUUID().toString(), 1);
+        send(EventJson.write(afterwards), afterwards.aggregateId(), afterwards.eventId().toString());
+        assertThat(awaitItems("todo#" + afterwards.aggregateId(), 1)).hasSize(1);
+
+        Map<String, Message> parked = awaitDeadLetters(List.of(notJsonId, unknownTypeId));
+        Message notJson = parked.get(notJsonId);
+        assertThat(notJson.body()).isEqualTo("not json");
+        assertThat(attribute(notJson, "reason")).contains("not JSON");
+        assertThat(attribute(notJson, "sourceQueue")).isEqualTo(names.queue());
+        Message unknown = parked.get(unknownTypeId);
+        assertThat(unknown.body()).isEqualTo(unknownType.toString());
+        assertThat(attribute(unknown, "reason")).contains("unknown eventType 'NoSuchEvent'");
+        assertThat(attribute(unknown, "sourceQueue")).isEqualTo(names.queue());
+        assertThat(unknown.attributesAsStrings()).containsEntry("MessageGroupId", template.aggregateId());
+        assertThat(items("todo#" + template.aggregateId())).isEmpty();
+    }
+
+    /** Spring Cloud AWS would otherwise try to deserialize into the class a JavaType attribute names, and fail. */
+    @Test
+    void aJavaTypeMessageAttributeDoesNotChangeHowTheBodyIsRead() {
+        EventEnvelope event = todoCreated(UUID.randomUUID().toString(), 1);
+
+        sqs.sendMessage(request -> request
+                .queueUrl(queueUrl(names.queue()))
+                .messageBody(EventJson.write(event))
+                .messageGroupId(event.aggregateId())
+                .messageDeduplicationId(event.eventId().toString())
+                .messageAttributes(Map.of("JavaType", MessageAttributeValue.builder()
+                        .dataType("String").stringValue("com.example.NoSuchClass").build())));
+
+        assertThat(awaitItems("todo#" + event.aggregateId(), 1)).hasSize(1);
+    }
+
+    @Test
+    void reportsHealthOverActuatorOnly() {
+        RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+
+        ResponseEntity<String> health = http.get().uri("/actuator/health").retrieve().toEntity(String.class);
+
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(EventJson.tree(health.getBody()).path("status").asString()).isEqualTo("UP");
+        int envStatus = http.get().uri("/actuator/env").exchange((request, response) -> response.getStatusCode().value());
+        assertThat(envStatus).isEqualTo(404);
+    }
+
+    private static EventEnvelope todoCreated(String todoId, long version) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return EventEnvelope.wrap(new TodoCreated(todoId, "title v" + version, null, at), version, at,
+                UUID.randomUUID().toString(), "tester");
+    }
+
+    /** Sends like SNS raw delivery to a FIFO queue would; returns the SQS message id. */
+    private String send(String body, String groupId, String deduplicationId) {
+        return sqs.sendMessage(request -> request
+                        .queueUrl(queueUrl(names.queue()))
+                        .messageBody(body)
+                        .messageGroupId(groupId)
+                        .messageDeduplicationId(deduplicationId))
+                .messageId();
+    }
+
+    private static String queueUrl(String name) {
+        return sqs.getQueueUrl(request -> request.queueName(name)).queueUrl();
+    }
+
+    private List<Map<String, AttributeValue>> items(String pk) {
+        return dynamoDb.query(request -> request
+                        .tableName(names.table())
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+                        .consistentRead(true))
+                .items();
+    }
+
+    /** Waits until the entity has at least {@code count} items, then returns all of them. */
+    private List<Map<String, AttributeValue>> awaitItems(String pk, int count) {
+        return await().atMost(DEADLINE).until(() -> items(pk), items -> items.size() >= count);
+    }
+
+    /**
+     * Receives from the DLQ until every wanted original message id turned up, deleting those. Other messages stay
+     * for a short visibility only, so they reappear for whoever wants them.
+     */
+    private Map<String, Message> awaitDeadLetters(List<String> originalMessageIds) {
+        String dlqUrl = queueUrl(names.deadLetterQueue());
+        Map<String, Message> found = new HashMap<>();
+        await().atMost(DEADLINE).until(() -> {
+            for (Message message : sqs.receiveMessage(request -> request
+                    .queueUrl(dlqUrl)
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)
+                    .visibilityTimeout(5)
+                    .messageAttributeNames("All")
+                    .messageSystemAttributeNamesWithStrings("All")).messages()) {
+                String originalId = attribute(message, "originalMessageId");
+                if (originalMessageIds.contains(originalId)) {
+                    found.put(originalId, message);
+                    sqs.deleteMessage(request -> request.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+            return found.keySet().containsAll(originalMessageIds);
+        });
+        return found;
+    }
+
+    private static String attribute(Message message, String name) {
+        MessageAttributeValue value = message.messageAttributes().get(name);
+        return value == null ? null : value.stringValue();
+    }
+}
