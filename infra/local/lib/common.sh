@@ -36,7 +36,7 @@ wait_until() {
   local deadline=$(( $(date +%s) + timeout ))
   while :; do
     if "$@" >/dev/null 2>&1; then return 0; fi
-    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+    if [ -n "$pid" ] && pid_gone "$pid"; then
       warn "$desc: process $pid exited during startup"
       [ -n "$logf" ] && [ -f "$logf" ] && { echo "---- last lines of $logf ----" >&2; tail -n 40 "$logf" >&2; }
       return 1
@@ -59,7 +59,7 @@ running_pid() {
   f=$(pidfile "$name")
   [ -f "$f" ] || return 1
   pid=$(cat "$f" 2>/dev/null || true)
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  [ -n "$pid" ] && ! pid_gone "$pid" || return 1
   pid_matches "$pid" "$marker" || return 1
   printf '%s\n' "$pid"
 }
@@ -93,29 +93,45 @@ pids_on_port() {
 # Is anything listening on ADDR:PORT (TCP)? Uses bash's /dev/tcp, no external tool.
 tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# True if PID is gone (or only a zombie waiting to be reaped by init: it holds no port or file any more).
+pid_gone() {
+  kill -0 "$1" 2>/dev/null || return 0
+  [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" = Z ]
+}
+
 # stop_pid NAME PID [TIMEOUT]: TERM the process (and its process group if it leads one), wait, then KILL.
 stop_pid() {
   local name=$1 pid=$2 timeout=${3:-20} pgid
-  kill -0 "$pid" 2>/dev/null || return 0
+  pid_gone "$pid" && return 0
   pgid=$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)
   if [ -n "$pgid" ] && [ "$pgid" = "$pid" ]; then kill -TERM -- "-$pgid" 2>/dev/null || true
   else kill -TERM "$pid" 2>/dev/null || true; fi
   local deadline=$(( $(date +%s) + timeout ))
-  while kill -0 "$pid" 2>/dev/null; do
-    # a zombie child of ours counts as gone
-    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = Z ] && break
+  while ! pid_gone "$pid"; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
       warn "$name (pid $pid) did not stop after ${timeout}s: sending KILL"
       if [ -n "$pgid" ] && [ "$pgid" = "$pid" ]; then kill -KILL -- "-$pgid" 2>/dev/null || true
       else kill -KILL "$pid" 2>/dev/null || true; fi
+      local i
+      for i in $(seq 1 50); do pid_gone "$pid" && break; sleep 0.1; done
       break
     fi
-    sleep 0.2
+    sleep 0.1
   done
-  # wait for KILL to take effect
-  local i
-  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   return 0
+}
+
+STOPPED_PIDS=()
+# Stopped processes are re-parented to init, which reaps them a moment later: wait (max 10 s) so `ps` shows nothing.
+wait_reaped() {
+  local deadline=$(( $(date +%s) + 10 )) p left
+  while :; do
+    left=0
+    for p in "${STOPPED_PIDS[@]}"; do [ -e "/proc/$p" ] && left=1; done
+    [ $left = 0 ] && return 0
+    [ "$(date +%s)" -ge "$deadline" ] && { warn "some stopped processes are still zombies (not reaped by their parent yet)"; return 0; }
+    sleep 0.1
+  done
 }
 
 # stop_piece NAME MARKER TIMEOUT [ADDR PORT]...: stops the process from the pidfile and any stray process of ours
@@ -125,13 +141,13 @@ stop_piece() {
   local pid f stopped=0
   f=$(pidfile "$name")
   if pid=$(running_pid "$name" "$marker"); then
-    log "stopping $name (pid $pid)"; stop_pid "$name" "$pid" "$timeout"; stopped=1
+    log "stopping $name (pid $pid)"; stop_pid "$name" "$pid" "$timeout"; stopped=1; STOPPED_PIDS+=("$pid")
   fi
   while [ $# -ge 2 ]; do
     local p
     for p in $(pids_on_port "$1" "$2"); do
       if pid_matches "$p" "$marker"; then
-        log "stopping stray $name (pid $p on $1:$2)"; stop_pid "$name" "$p" "$timeout"; stopped=1
+        log "stopping stray $name (pid $p on $1:$2)"; stop_pid "$name" "$p" "$timeout"; stopped=1; STOPPED_PIDS+=("$p")
       fi
     done
     shift 2
