@@ -76,7 +76,7 @@ start_bg() {
   local name=$1 logf=$2; shift 2
   ensure_dirs
   printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >>"$logf"
-  setsid "$@" >>"$logf" 2>&1 </dev/null 9>&- &
+  setsid "$@" >>"$logf" 2>&1 </dev/null 8>&- 9>&- &
   local pid=$!
   printf '%s\n' "$pid" >"$(pidfile "$name")"
   STARTED_PID=$pid
