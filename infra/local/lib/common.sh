@@ -82,11 +82,12 @@ start_bg() {
   STARTED_PID=$pid
 }
 
-# Pids of processes listening on ADDR:PORT (tcp or udp), via ss.
+# Pids of processes listening on ADDR:PORT (tcp or udp; also wildcard and IPv4-mapped forms), via ss.
 pids_on_port() {
   local addr=$1 port=$2
   command -v ss >/dev/null 2>&1 || return 0
-  ss -H -lntup 2>/dev/null | awk -v a="$addr:$port" '$5 == a || $5 == "0.0.0.0:" substr(a, index(a, ":")+1) || $5 == "*:" substr(a, index(a, ":")+1) {print}' \
+  ss -H -lntup 2>/dev/null | awk -v a="$addr" -v p="$port" '
+    $5 == a ":" p || $5 == "0.0.0.0:" p || $5 == "*:" p || $5 == "[::]:" p || $5 == "[::ffff:" a "]:" p {print}' \
     | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u
 }
 
@@ -156,14 +157,31 @@ stop_piece() {
   [ $stopped = 1 ] || log "$name: not running"
 }
 
-# Fails with a clear message if ADDR:PORT is held by a process that is not ours.
+# ensure_port_free NAME ADDR PORT OWN_MARKER FAMILY_MARKER
+# Frees ADDR:PORT for our piece: a stray process of this checkout (command line contains OWN_MARKER, e.g. after someone
+# deleted .local) is stopped; the same piece of the local stack of ANOTHER checkout (FAMILY_MARKER: the ports are fixed,
+# only one stack can run per machine) is stopped too, with a clear message. Anything else: error naming the holder.
 ensure_port_free() {
-  local name=$1 addr=$2 port=$3 p
-  if tcp_open "$addr" "$port"; then
-    local who=""
-    for p in $(pids_on_port "$addr" "$port"); do who="$who $p($(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-120))"; done
-    die "$name: $addr:$port is already in use by another process:${who:- (unknown)}. Stop it or free the port."
-  fi
+  local name=$1 addr=$2 port=$3 own=${4:-} family=${5:-} p
+  tcp_open "$addr" "$port" || [ -n "$(pids_on_port "$addr" "$port")" ] || return 0
+  for p in $(pids_on_port "$addr" "$port"); do
+    if [ -n "$own" ] && pid_matches "$p" "$own"; then
+      log "$name: stopping a stray process of this checkout (pid $p) holding $addr:$port"
+      stop_pid "$name" "$p" 60
+    elif [ -n "$family" ] && pid_matches "$p" "$family"; then
+      log "$name: $addr:$port is held by the local stack of another checkout (pid $p: $(tr '\0' ' ' <"/proc/$p/cmdline" | cut -c1-160)); stopping it"
+      stop_pid "$name" "$p" 60
+    fi
+  done
+  local deadline=$(( $(date +%s) + 10 ))
+  while tcp_open "$addr" "$port" || [ -n "$(pids_on_port "$addr" "$port")" ]; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      local who=""
+      for p in $(pids_on_port "$addr" "$port"); do who="$who $p($(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-120))"; done
+      die "$name: $addr:$port is already in use by another process:${who:- (unknown)}. Stop it or free the port."
+    fi
+    sleep 0.2
+  done
 }
 
 # ---- apt -------------------------------------------------------------------------------------------------------------

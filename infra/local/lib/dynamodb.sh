@@ -38,7 +38,7 @@ dynamodb_up() {
   use_java21 || die "missing prerequisite: a JDK >= 21 for DynamoDB Local"
   local pid
   if ! pid=$(dynamodb_running_pid); then
-    ensure_port_free dynamodb "$DDB_ADDR" "$DDB_PORT"
+    ensure_port_free dynamodb "$DDB_ADDR" "$DDB_PORT" "$DDB_LAUNCHER" "infra/local/lib/DynamoDbLocalLoopback.java"
     mkdir -p "$LOCAL_DIR/dynamodb"
     log "starting DynamoDB Local on $DDB_URL"
     ( cd "$LOCAL_DIR/dynamodb" && start_bg dynamodb "$LOG_DIR/dynamodb.log" "$JAVA_HOME/bin/java" \

@@ -13,7 +13,7 @@ fauxqs_up() {
   node_ensure
   local pid
   if ! pid=$(fauxqs_running_pid); then
-    ensure_port_free fauxqs "$FAUXQS_ADDR" "$FAUXQS_PORT"
+    ensure_port_free fauxqs "$FAUXQS_ADDR" "$FAUXQS_PORT" "$FAUXQS_LAUNCHER" "infra/local/lib/fauxqs-server.mjs"
     log "starting fauxqs on $FAUXQS_URL"
     ( cd "$INFRA_LOCAL" && FAUXQS_BIND=$FAUXQS_ADDR FAUXQS_PORT=$FAUXQS_PORT FAUXQS_DATA_DIR="$LOCAL_DIR/fauxqs" \
         FAUXQS_DEFAULT_REGION=us-east-1 FAUXQS_LOGGER=false \

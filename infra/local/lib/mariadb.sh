@@ -156,7 +156,7 @@ mdb_start() {
     wait_until "mariadb $n" 60 --pid "$pid" --log "$LOG_DIR/mariadb-$n.log" -- mdb_alive "$n" || die "mariadb $n (pid $pid) is running but not answering"
     return 0
   fi
-  ensure_port_free "mariadb $n" "$addr" "$MDB_PORT"
+  ensure_port_free "mariadb $n" "$addr" "$MDB_PORT" "$(mdb_cnf "$n")" "/.local/mariadb/$n/my.cnf"
   mdb_ensure_tls
   mdb_write_cnf "$n"
   mdb_init_datadir "$n"

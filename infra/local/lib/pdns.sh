@@ -82,7 +82,7 @@ pdns_up() {
   if pid=$(pdns_running_pid); then
     :
   else
-    ensure_port_free pdns "$DNS_ADDR" "$DNS_PORT"
+    ensure_port_free pdns "$DNS_ADDR" "$DNS_PORT" "$DNS_DIR" "/.local/dns"
     log "starting pdns_server on $DNS_ADDR:$DNS_PORT"
     start_bg pdns "$LOG_DIR/pdns.log" "$PDNS_BIN" --config-dir="$DNS_DIR" --daemon=no --guardian=no \
       --local-address="$DNS_ADDR" --local-port="$DNS_PORT" --socket-dir="$DNS_DIR"
