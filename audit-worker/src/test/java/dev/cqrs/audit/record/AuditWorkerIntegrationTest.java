@@ -135,7 +135,11 @@ class AuditWorkerIntegrationTest {
         assertThat(items("todo#" + template.aggregateId())).isEmpty();
     }
 
-    /** Spring Cloud AWS would otherwise try to deserialize into the class a JavaType attribute names, and fail. */
+    /**
+     * A sender's {@code JavaType} attribute must not make the framework deserialize the body into some class before
+     * the listener (and its DLQ handling) runs. Spring Cloud AWS's @SqsListener endpoints switch that mapping off;
+     * this guards it, since the body is read only by EventJson.
+     */
     @Test
     void aJavaTypeMessageAttributeDoesNotChangeHowTheBodyIsRead() {
         EventEnvelope event = todoCreated(UUID.randomUUID().toString(), 1);
