@@ -7,10 +7,10 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 
 /** The read database on the primary: a small pool, and the schema migrations this module owns. */
-public final class ReadModelDatabase {
+final class ReadModelDatabase {
 
     /** Classpath location of the read-model migrations (query-service's tests apply the same files). */
-    public static final String MIGRATIONS = "classpath:db/readmodel";
+    static final String MIGRATIONS = "classpath:db/readmodel";
 
     private ReadModelDatabase() {
     }
@@ -19,7 +19,7 @@ public final class ReadModelDatabase {
      * A pool of two: one Lambda container handles one batch at a time, the second connection only covers a stale one
      * being replaced after the container was frozen.
      */
-    public static HikariDataSource connect(String jdbcUrl, String user, String password) {
+    static HikariDataSource connect(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("read-db");
         config.setJdbcUrl(jdbcUrl);
@@ -42,7 +42,7 @@ public final class ReadModelDatabase {
     }
 
     /** Brings read_db's schema up to date; Flyway's lock makes concurrent cold starts safe. */
-    public static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,9 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.cqrs.projector.PartialBatchProcessorTest.failedIds;
 import static dev.cqrs.projector.TestEvents.event;
@@ -116,9 +118,11 @@ class ProjectorHandlerIntegrationTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(ReadDbProbe.primary().todo(validId)).map(StoredTodo::title).contains("valid");
         assertThat(ReadDbProbe.primary().todo(tooLongId)).isEmpty();
-        assertThat(deadLetterReason(notJson)).startsWith("body is not JSON");
-        assertThat(deadLetterReason(tooLongTitle)).contains("todo_view rejected todo " + tooLongId);
-        assertThat(deadLetterReason(wrongAggregate)).contains("does not match aggregateId");
+        Map<String, String> reasons = deadLetterReasons(notJson, tooLongTitle, wrongAggregate);
+        assertThat(reasons.get(notJson.getMessageId())).startsWith("body is not JSON");
+        assertThat(reasons.get(tooLongTitle.getMessageId())).contains("todo_view rejected todo " + tooLongId)
+                .contains("Data too long for column 'title'");
+        assertThat(reasons.get(wrongAggregate.getMessageId())).contains("does not match aggregateId");
     }
 
     @Test
@@ -136,31 +140,39 @@ class ProjectorHandlerIntegrationTest {
 
         assertThat(failedIds(response)).containsExactly(first.getMessageId(), second.getMessageId());
         // Another group is not held up: its poison message was parked and counts as done.
-        assertThat(deadLetterReason(otherGroupPoison)).contains("unknown eventType 'Nope'");
+        assertThat(deadLetterReasons(otherGroupPoison).get(otherGroupPoison.getMessageId()))
+                .contains("unknown eventType 'Nope'");
     }
 
     /**
-     * The reason attribute of the DLQ message parked for {@code original}; the message is deleted afterwards.
-     * The DLQ is shared with other tests and runs, so messages that are not ours are left alone.
+     * The reason attributes of the DLQ messages parked for {@code originals}, by original message id; those DLQ
+     * messages are deleted afterwards. The DLQ is shared with other tests and runs: messages that are not ours are
+     * left alone (hidden for a while by our receive, which is what lets the search page through them).
      */
-    private static String deadLetterReason(SQSMessage original) {
+    private static Map<String, String> deadLetterReasons(SQSMessage... originals) {
         String dlqUrl = sqs.getQueueUrl(r -> r.queueName(StackEnv.require("PROJECTOR_DLQ_NAME"))).queueUrl();
-        AtomicReference<Message> found = new AtomicReference<>();
+        Map<String, SQSMessage> wanted = new HashMap<>();
+        for (SQSMessage original : originals) {
+            wanted.put(original.getMessageId(), original);
+        }
+        Map<String, Message> found = new ConcurrentHashMap<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (Message message : sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).visibilityTimeout(20).messageAttributeNames("All")).messages()) {
-                var originalId = message.messageAttributes().get(SqsDeadLetters.ORIGINAL_MESSAGE_ID);
-                if (originalId != null && original.getMessageId().equals(originalId.stringValue())) {
-                    found.set(message);
+                    .waitTimeSeconds(1).visibilityTimeout(30).messageAttributeNames("All")).messages()) {
+                MessageAttributeValue originalId = message.messageAttributes().get(SqsDeadLetters.ORIGINAL_MESSAGE_ID);
+                if (originalId != null && wanted.containsKey(originalId.stringValue())) {
+                    found.put(originalId.stringValue(), message);
                 }
             }
-            return found.get() != null;
+            return found.keySet().containsAll(wanted.keySet());
         });
-        Message parked = found.get();
-        sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(parked.receiptHandle()));
-        assertThat(parked.body()).isEqualTo(original.getBody());
-        return Optional.ofNullable(parked.messageAttributes().get(SqsDeadLetters.REASON))
-                .map(value -> value.stringValue()).orElseThrow();
+        Map<String, String> reasons = new HashMap<>();
+        found.forEach((originalId, parked) -> {
+            sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(parked.receiptHandle()));
+            assertThat(parked.body()).isEqualTo(wanted.get(originalId).getBody());
+            reasons.put(originalId, parked.messageAttributes().get(SqsDeadLetters.REASON).stringValue());
+        });
+        return reasons;
     }
 
     private static int closedPort() throws IOException {
