@@ -82,6 +82,19 @@ start_bg() {
   STARTED_PID=$pid
 }
 
+# Configuration fingerprints: `up` restarts a running piece whose configuration (files, command line) changed.
+fingerprint() { # FILES...: contents of small files, path+size+mtime of big ones (binaries)
+  local f
+  for f in "$@"; do
+    if [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 1048576 ]; then sha256sum "$f"; else stat -c '%n %s %Y' "$f" 2>/dev/null || echo "$f missing"; fi
+  done | sha256sum | cut -d' ' -f1
+}
+config_current() { # NAME FP: true if FP equals the one recorded when NAME was started (none recorded: unknown = changed)
+  local f="$PID_DIR/$1.cfg"
+  [ -f "$f" ] && [ "$(cat "$f")" = "$2" ]
+}
+record_config() { printf '%s\n' "$2" >"$PID_DIR/$1.cfg"; }
+
 # Pids of processes listening on ADDR:PORT (tcp or udp; also wildcard and IPv4-mapped forms), via ss.
 pids_on_port() {
   local addr=$1 port=$2

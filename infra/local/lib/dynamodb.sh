@@ -36,17 +36,23 @@ dynamodb_healthy() {
 dynamodb_up() {
   dynamodb_ensure_binaries
   use_java21 || die "missing prerequisite: a JDK >= 21 for DynamoDB Local"
-  local pid
+  local pid fp
+  fp=$(fingerprint "$DDB_LAUNCHER" "$INFRA_LOCAL/lib/dynamodb.sh" "$JAVA_HOME/release")
+  if pid=$(dynamodb_running_pid) && ! config_current dynamodb "$fp"; then
+    log "dynamodb: launcher or options changed, restarting"
+    stop_pid dynamodb "$pid" 30
+  fi
   if ! pid=$(dynamodb_running_pid); then
     ensure_port_free dynamodb "$DDB_ADDR" "$DDB_PORT" "$DDB_LAUNCHER" "infra/local/lib/DynamoDbLocalLoopback.java"
     mkdir -p "$LOCAL_DIR/dynamodb"
     log "starting DynamoDB Local on $DDB_URL"
     ( cd "$LOCAL_DIR/dynamodb" && start_bg dynamodb "$LOG_DIR/dynamodb.log" "$JAVA_HOME/bin/java" \
-        -Xmx512m -XX:+UseSerialGC -Ddynamodb.bind="$DDB_ADDR" \
+        -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Ddynamodb.bind="$DDB_ADDR" \
         -Djava.library.path="$DDB_HOME/native" -Dsqlite4java.library.path="$DDB_HOME/native" \
         -cp "$DDB_HOME/lib/*" "$DDB_LAUNCHER" \
         -port "$DDB_PORT" -dbPath "$LOCAL_DIR/dynamodb" -sharedDb -disableTelemetry )
     pid=$(cat "$(pidfile dynamodb)")
+    record_config dynamodb "$fp"
   fi
   wait_until dynamodb 90 --pid "$pid" --log "$LOG_DIR/dynamodb.log" -- dynamodb_healthy || die "DynamoDB Local did not become healthy"
   log "dynamodb: healthy at $DDB_URL"

@@ -11,7 +11,12 @@ fauxqs_healthy() { curl -fsS --max-time 2 "$FAUXQS_URL/health" 2>/dev/null | gre
 
 fauxqs_up() {
   node_ensure
-  local pid
+  local pid fp
+  fp=$(fingerprint "$FAUXQS_LAUNCHER" "$INFRA_LOCAL/package-lock.json" "$NODE_BIN")
+  if pid=$(fauxqs_running_pid) && ! config_current fauxqs "$fp"; then
+    log "fauxqs: launcher or packages changed, restarting"
+    stop_pid fauxqs "$pid" 20
+  fi
   if ! pid=$(fauxqs_running_pid); then
     ensure_port_free fauxqs "$FAUXQS_ADDR" "$FAUXQS_PORT" "$FAUXQS_LAUNCHER" "infra/local/lib/fauxqs-server.mjs"
     log "starting fauxqs on $FAUXQS_URL"
@@ -19,6 +24,7 @@ fauxqs_up() {
         FAUXQS_DEFAULT_REGION=us-east-1 FAUXQS_LOGGER=false \
         start_bg fauxqs "$LOG_DIR/fauxqs.log" "$NODE_BIN" --disable-warning=ExperimentalWarning "$FAUXQS_LAUNCHER" )
     pid=$(cat "$(pidfile fauxqs)")
+    record_config fauxqs "$fp"
   fi
   wait_until fauxqs 30 --pid "$pid" --log "$LOG_DIR/fauxqs.log" -- fauxqs_healthy || die "fauxqs did not become healthy"
   log "fauxqs: healthy at $FAUXQS_URL"

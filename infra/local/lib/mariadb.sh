@@ -150,19 +150,25 @@ mdb_init_datadir() {
 }
 
 mdb_start() {
-  local n=$1 pid addr
+  local n=$1 pid addr fp
   addr=$(mdb_addr "$n")
-  if pid=$(mdb_running_pid "$n"); then
-    wait_until "mariadb $n" 60 --pid "$pid" --log "$LOG_DIR/mariadb-$n.log" -- mdb_alive "$n" || die "mariadb $n (pid $pid) is running but not answering"
-    return 0
-  fi
-  ensure_port_free "mariadb $n" "$addr" "$MDB_PORT" "$(mdb_cnf "$n")" "/.local/mariadb/$n/my.cnf"
   mdb_ensure_tls
   mdb_write_cnf "$n"
+  fp=$(fingerprint "$(mdb_cnf "$n")" "$MDB_HOME/bin/mariadbd")
+  if pid=$(mdb_running_pid "$n"); then
+    if config_current "mariadb-$n" "$fp"; then
+      wait_until "mariadb $n" 60 --pid "$pid" --log "$LOG_DIR/mariadb-$n.log" -- mdb_alive "$n" || die "mariadb $n (pid $pid) is running but not answering"
+      return 0
+    fi
+    log "mariadb $n: configuration changed, restarting"
+    stop_pid "mariadb-$n" "$pid" 90
+  fi
+  ensure_port_free "mariadb $n" "$addr" "$MDB_PORT" "$(mdb_cnf "$n")" "/.local/mariadb/$n/my.cnf"
   mdb_init_datadir "$n"
   rm -f "$(mdb_sock "$n")"
   log "starting mariadb $n on $addr:$MDB_PORT"
   start_bg "mariadb-$n" "$LOG_DIR/mariadb-$n.log" "$MDB_HOME/bin/mariadbd" --defaults-file="$(mdb_cnf "$n")"
+  record_config "mariadb-$n" "$fp"
 }
 
 mdb_wait() {

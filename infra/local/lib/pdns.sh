@@ -67,6 +67,8 @@ webserver=no
 api=no
 primary=no
 secondary=no
+# no outbound security-status DNS poll (the stack talks to nothing but loopback)
+security-poll-suffix=
 distributor-threads=1
 receiver-threads=1
 CONF
@@ -77,8 +79,13 @@ pdns_answers() { dig @"$DNS_ADDR" -p "$DNS_PORT" +short +time=1 +tries=1 "replic
 
 pdns_up() {
   pdns_ensure_installed
-  local pid
+  local pid fp
   pdns_write_config
+  fp=$(fingerprint "$DNS_DIR/pdns.conf" "$DNS_DIR/named.conf" "$DNS_DIR/db.local.zone" "$PDNS_BIN")
+  if pid=$(pdns_running_pid) && ! config_current pdns "$fp"; then
+    log "pdns: configuration changed, restarting"
+    stop_pid pdns "$pid" 20
+  fi
   if pid=$(pdns_running_pid); then
     :
   else
@@ -87,6 +94,7 @@ pdns_up() {
     start_bg pdns "$LOG_DIR/pdns.log" "$PDNS_BIN" --config-dir="$DNS_DIR" --daemon=no --guardian=no \
       --local-address="$DNS_ADDR" --local-port="$DNS_PORT" --socket-dir="$DNS_DIR"
     pid=$STARTED_PID
+    record_config pdns "$fp"
   fi
   wait_until "pdns" 30 --pid "$pid" --log "$LOG_DIR/pdns.log" -- pdns_answers || die "pdns did not answer for replicas.$DNS_ZONE"
   pdns_verify
