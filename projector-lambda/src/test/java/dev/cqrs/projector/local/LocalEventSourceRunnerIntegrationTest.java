@@ -1,5 +1,8 @@
 package dev.cqrs.projector.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.projector.Projector;
@@ -17,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +36,8 @@ class LocalEventSourceRunnerIntegrationTest {
 
     /** Well below the queue's visibility timeout, so a message that was not deleted would block its group past it. */
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final String COMPETING_CONSUMER_HINT = "the runner under test receives the message; if this fails "
+            + "while the row appears anyway, another consumer took it (is bin/services running the projector?)";
 
     @Test
     void receivesAppliesAndDeletesThenStopsCleanly() throws Exception {
@@ -45,8 +51,14 @@ class LocalEventSourceRunnerIntegrationTest {
                     .get(QueueAttributeName.VISIBILITY_TIMEOUT));
             assertThat(Duration.ofSeconds(visibilityTimeout)).isGreaterThan(DEADLINE);
 
-            LocalEventSourceRunner runner = new LocalEventSourceRunner(sqs, queueName, new ProjectorHandler(projector),
-                    deleted::add);
+            // The real handler, watched: records what the runner passes in, as Lambda's event source mapping would.
+            ProjectorHandler handler = new ProjectorHandler(projector);
+            Map<String, SQSEvent.SQSMessage> invokedWith = new ConcurrentHashMap<>();
+            RequestHandler<SQSEvent, SQSBatchResponse> watched = (event, context) -> {
+                event.getRecords().forEach(record -> invokedWith.put(record.getMessageId(), record));
+                return handler.handleRequest(event, context);
+            };
+            LocalEventSourceRunner runner = new LocalEventSourceRunner(sqs, queueName, watched, deleted::add);
             Thread poller = new Thread(runner, "runner-under-test");
             try (HealthEndpoint health = HealthEndpoint.start(0, runner::isAlive)) {
                 poller.start();
@@ -54,9 +66,17 @@ class LocalEventSourceRunnerIntegrationTest {
 
                 EventEnvelope created = TestEvents.todoCreated(todoId, 1, "from the queue");
                 String firstId = send(sqs, queueUrl, created);
+                await(COMPETING_CONSUMER_HINT).atMost(DEADLINE).until(() -> invokedWith.containsKey(firstId));
                 await().atMost(DEADLINE).until(() -> ReadDbProbe.primary().todo(todoId).isPresent());
                 await().atMost(DEADLINE).until(() -> deleted.contains(firstId));
                 assertThat(healthStatus(health.port())).isEqualTo(200);
+                SQSEvent.SQSMessage record = invokedWith.get(firstId);
+                assertThat(record.getBody()).isEqualTo(EventJson.write(created));
+                assertThat(record.getReceiptHandle()).isNotBlank();
+                assertThat(record.getAttributes()).containsEntry("MessageGroupId", todoId)
+                        .containsEntry("MessageDeduplicationId", created.eventId().toString())
+                        .containsEntry("ApproximateReceiveCount", "1");
+                assertThat(record.getEventSourceArn()).endsWith(":" + queueName);
 
                 // FIFO: had the first message not really been deleted, it would still be in flight and hold back the
                 // next message of its group until the visibility timeout ran out, far beyond this deadline.
