@@ -31,6 +31,7 @@ final class ReadModelDatabase {
         // Shorter than the server's wait_timeout, and a frozen Lambda container may come back after a long while.
         config.setMaxLifetime(300_000);
         config.setKeepaliveTime(60_000);
+        config.setIdleTimeout(120_000);
         // UTC session: DATETIME(6) holds the UTC wall-clock time of an instant, and the driver converts nothing.
         // '+00:00' rather than 'UTC' works even where the server has no time-zone tables loaded.
         config.setConnectionInitSql("SET time_zone = '+00:00'");

@@ -36,6 +36,8 @@ class LocalEventSourceRunnerIntegrationTest {
 
     /** Well below the queue's visibility timeout, so a message that was not deleted would block its group past it. */
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    /** The first message may queue behind what earlier test modules published and nobody consumed yet. */
+    private static final Duration BACKLOG_DEADLINE = Duration.ofSeconds(90);
     private static final String COMPETING_CONSUMER_HINT = "the runner under test receives the message; if this fails "
             + "while the row appears anyway, another consumer took it (is bin/services running the projector?)";
 
@@ -66,7 +68,7 @@ class LocalEventSourceRunnerIntegrationTest {
 
                 EventEnvelope created = TestEvents.todoCreated(todoId, 1, "from the queue");
                 String firstId = send(sqs, queueUrl, created);
-                await(COMPETING_CONSUMER_HINT).atMost(DEADLINE).until(() -> invokedWith.containsKey(firstId));
+                await(COMPETING_CONSUMER_HINT).atMost(BACKLOG_DEADLINE).until(() -> invokedWith.containsKey(firstId));
                 await().atMost(DEADLINE).until(() -> ReadDbProbe.primary().todo(todoId).isPresent());
                 await().atMost(DEADLINE).until(() -> deleted.contains(firstId));
                 assertThat(healthStatus(health.port())).isEqualTo(200);
