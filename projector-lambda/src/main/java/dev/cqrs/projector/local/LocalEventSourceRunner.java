@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +44,7 @@ public final class LocalEventSourceRunner implements Runnable {
     static final int WAIT_TIME_SECONDS = 20;
     /** What Lambda would give one invocation; only informs the handler's Context. */
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
-    /** Alive means a receive returned recently: one long poll plus a batch fits well within this. */
+    /** A long poll, a batch and a back-off fit well within this. */
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(WAIT_TIME_SECONDS * 3L);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
     /**
@@ -52,7 +53,7 @@ public final class LocalEventSourceRunner implements Runnable {
      * kill after 15 and 10 seconds). Safe either way: a message received by an abandoned poll is simply redelivered
      * after the visibility timeout.
      */
-    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(6);
 
     private final SqsClient sqs;
     private final String queueName;
@@ -61,7 +62,9 @@ public final class LocalEventSourceRunner implements Runnable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
-    private volatile Instant lastReceive = Instant.EPOCH;
+    /** When the current (or last) receive started, and whether the last one completed: the health signals. */
+    private volatile Instant pollStartedAt = Instant.EPOCH;
+    private volatile boolean lastReceiveOk = true;
 
     public LocalEventSourceRunner(SqsClient sqs, String queueName, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         this(sqs, queueName, handler, messageId -> { });
@@ -89,13 +92,22 @@ public final class LocalEventSourceRunner implements Runnable {
         HealthEndpoint health = HealthEndpoint.start(healthPort, runner::isAlive);
         log.info("health on http://127.0.0.1:{}/health", health.port());
 
-        CountDownLatch cleanedUp = new CountDownLatch(1);
+        // Whoever gets here first closes: the main thread when the loop ends, or the shutdown hook when a long poll
+        // is still open (the JVM halts once the hook returns).
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable cleanup = () -> {
+            if (closed.compareAndSet(false, true)) {
+                health.close();
+                sqs.close();
+                projector.close();
+            }
+        };
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: no new polls, finishing the current batch");
             if (!runner.stop(SHUTDOWN_TIMEOUT)) {
                 log.info("long poll still open after {}s, exiting without it", SHUTDOWN_TIMEOUT.toSeconds());
             }
-            awaitQuietly(cleanedUp, Duration.ofSeconds(5));
+            cleanup.run();
         }, "projector-shutdown"));
 
         boolean failed = false;
@@ -105,10 +117,7 @@ public final class LocalEventSourceRunner implements Runnable {
             log.error("runner stopped: {}", e.toString());
             failed = true;
         } finally {
-            health.close();
-            sqs.close();
-            projector.close();
-            cleanedUp.countDown();
+            cleanup.run();
         }
         if (failed) {
             System.exit(1);
@@ -128,17 +137,19 @@ public final class LocalEventSourceRunner implements Runnable {
             Duration backoff = Duration.ofSeconds(1);
             while (stopRequested.getCount() > 0) {
                 List<Message> messages;
+                pollStartedAt = Instant.now();
                 try {
                     messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                             .maxNumberOfMessages(MAX_MESSAGES)
                             .waitTimeSeconds(WAIT_TIME_SECONDS)
                             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                             .messageAttributeNames("All")).messages();
-                    lastReceive = Instant.now();
+                    lastReceiveOk = true;
                     backoff = Duration.ofSeconds(1);
                 } catch (QueueDoesNotExistException e) {
                     throw e;
                 } catch (SdkException e) {
+                    lastReceiveOk = false;
                     log.warn("receive from {} failed, retrying in {}s: {}", queueName, backoff.toSeconds(), e.toString());
                     awaitQuietly(stopRequested, backoff);
                     backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
@@ -163,10 +174,13 @@ public final class LocalEventSourceRunner implements Runnable {
         return awaitQuietly(stopped, timeout);
     }
 
-    /** The loop runs and its last receive returned recently. */
+    /**
+     * The loop runs, SQS answered its last receive, and the current poll (or batch) is not stuck: at most a long poll
+     * plus a batch plus a back-off since the last receive started.
+     */
     boolean isAlive() {
-        return started && stopped.getCount() > 0
-                && lastReceive.isAfter(Instant.now().minus(HEARTBEAT_TIMEOUT));
+        return started && stopped.getCount() == 1 && lastReceiveOk
+                && pollStartedAt.isAfter(Instant.now().minus(HEARTBEAT_TIMEOUT));
     }
 
     private void invoke(String queueUrl, List<Message> messages, SQSEvent event) {
