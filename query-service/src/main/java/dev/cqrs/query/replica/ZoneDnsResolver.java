@@ -104,7 +104,7 @@ final class ZoneDnsResolver implements InetAddressResolver {
     }
 
     private static UnknownHostException unknownHost(String host, String reason, Exception cause) {
-        UnknownHostException exception = new UnknownHostException(host + ": " + reason + ": " + cause.getMessage());
+        UnknownHostException exception = new UnknownHostException(host + ": " + reason + ": " + cause);
         exception.initCause(cause);
         return exception;
     }

@@ -27,6 +27,19 @@ public final class ZoneDnsResolverProvider extends InetAddressResolverProvider {
     private static final Logger LOG = Logger.getLogger(ZoneDnsResolverProvider.class.getName());
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * Makes the JDK load its resolver now, on the calling thread. The JDK finds providers with the thread's context
+     * class loader, and in the executable jar only the application's threads have one that sees this class: were the
+     * first lookup made on another thread, the built-in resolver would be used for good, silently.
+     */
+    public static void loadNow() {
+        try {
+            InetAddress.getAllByName("localhost");
+        } catch (UnknownHostException e) {
+            LOG.warning(() -> "localhost does not resolve: " + e.getMessage());
+        }
+    }
+
     @Override
     public InetAddressResolver get(Configuration configuration) {
         Optional<DnsOverrideSettings> settings = DnsOverrideSettings.fromSystem();

@@ -12,13 +12,8 @@ import org.springframework.web.ErrorResponseException;
 class TodoNotFoundException extends ErrorResponseException {
 
     TodoNotFoundException(String id, long servedBy) {
-        super(HttpStatus.NOT_FOUND, problem(id), null);
+        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No todo with id " + id),
+                null);
         getHeaders().set(Served.HEADER, Long.toString(servedBy));
-    }
-
-    private static ProblemDetail problem(String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No todo with id " + id);
-        problem.setTitle("Todo not found");
-        return problem;
     }
 }

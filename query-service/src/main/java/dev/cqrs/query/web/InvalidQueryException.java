@@ -12,12 +12,6 @@ import org.springframework.web.ErrorResponseException;
 public class InvalidQueryException extends ErrorResponseException {
 
     public InvalidQueryException(String detail) {
-        super(HttpStatus.BAD_REQUEST, problem(detail), null);
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid query parameter");
-        return problem;
+        super(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
     }
 }

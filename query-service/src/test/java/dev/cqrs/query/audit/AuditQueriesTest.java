@@ -93,7 +93,10 @@ class AuditQueriesTest {
 
     @Test
     void anEntityWithoutRecordsIsAnEmptyLastPage() throws Exception {
-        JsonNode page = JSON.readTree(get("/api/audit?entityType=todo&entityId=" + entityId).getResponseBody());
+        EntityExchangeResult<String> response = get("/api/audit?entityType=todo&entityId=" + entityId);
+
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.OK);
+        JsonNode page = JSON.readTree(response.getResponseBody());
 
         assertThat(page.get("items").size()).isZero();
         assertThat(page.path("nextCursor").isString()).isFalse();

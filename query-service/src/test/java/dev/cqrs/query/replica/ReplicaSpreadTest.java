@@ -39,6 +39,7 @@ class ReplicaSpreadTest {
                 servedBy.merge(rs.getLong(1), 1, Integer::sum);
             }
         }
+        System.out.println("ReplicaSpreadTest: " + CONNECTIONS + " fresh connections per server id: " + servedBy);
 
         assertThat(servedBy.keySet()).as("server ids seen, with counts %s", servedBy).containsExactlyInAnyOrder(2L, 3L);
         assertThat(servedBy.values()).as("connections per replica %s", servedBy).allMatch(n -> n >= MIN_SHARE);

@@ -91,8 +91,9 @@ class TodoQueriesTest {
         assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getResponseHeaders().getFirst("X-Served-By")).isIn("2", "3");
         JsonNode problem = JSON.readTree(response.getResponseBody());
-        assertThat(problem.get("type").asString()).isEqualTo("about:blank");
-        assertThat(problem.get("title").asString()).isEqualTo("Todo not found");
+        // RFC 9457: an absent type means about:blank, whose title is the status phrase.
+        assertThat(problem.path("type").asString("about:blank")).isEqualTo("about:blank");
+        assertThat(problem.get("title").asString()).isEqualTo("Not Found");
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asString()).contains(id);
         assertThat(problem.get("instance").asString()).isEqualTo("/api/todos/" + id);
