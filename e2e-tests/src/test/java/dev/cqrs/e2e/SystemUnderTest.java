@@ -42,8 +42,45 @@ final class SystemUnderTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(String url, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any command: method, path on the command service, JSON body (or null), extra headers. */
+    static HttpResponse<String> command(String method, String path, String json, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(env("COMMAND_API_URL") + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> query(String path, String... headers) throws Exception {
+        return get(env("QUERY_API_URL") + path, headers);
+    }
+
+    static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " header"));
+    }
+
+    /** Rows in the command side's store, for "nothing was written" checks. */
+    static long countOnPrimary(String sql, String param) throws SQLException {
+        try (Connection c = primary(); var st = c.prepareStatement(sql)) {
+            st.setString(1, param);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     static ObjectNode json(HttpResponse<String> response) {
