@@ -14,7 +14,7 @@ import {
   SQSClient, CreateQueueCommand, GetQueueUrlCommand, GetQueueAttributesCommand, SetQueueAttributesCommand,
 } from "@aws-sdk/client-sqs";
 import {
-  DynamoDBClient, DescribeTableCommand, CreateTableCommand, waitUntilTableExists,
+  DynamoDBClient, DescribeTableCommand, CreateTableCommand, UpdateTableCommand, waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,22 +108,72 @@ async function ensureSubscription(topicArn, queueArn) {
   return SubscriptionArn;
 }
 
-async function ensureTable(name, pk, sk) {
+const keySchema = (pk, sk) => [{ AttributeName: pk, KeyType: "HASH" }, ...(sk ? [{ AttributeName: sk, KeyType: "RANGE" }] : [])];
+const attributeDefinitions = (...names) =>
+  [...new Set(names.filter(Boolean))].map((n) => ({ AttributeName: n, AttributeType: "S" }));
+// Global secondary index as resources.json defines it: string keys, every attribute projected (projection ALL); no
+// throughput, the tables are on demand.
+const gsi = (ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: "ALL" } });
+
+async function describeTable(name) {
   try {
-    const t = await ddb.send(new DescribeTableCommand({ TableName: name }));
-    if (t.Table?.TableStatus === "ACTIVE") return t.Table.TableArn;
+    return (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
   } catch (e) {
-    if (e.name !== "ResourceNotFoundException") throw e;
+    if (e.name === "ResourceNotFoundException") return undefined;
+    throw e;
+  }
+}
+
+// Polls (with a deadline) until the table and every one of its GSIs are ACTIVE; the SDK's waiter checks the table only.
+async function waitUntilActive(name, seconds = 120) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const t = await describeTable(name);
+    const pending = [
+      ...(t?.TableStatus === "ACTIVE" ? [] : [`table ${t?.TableStatus ?? "missing"}`]),
+      ...(t?.GlobalSecondaryIndexes ?? []).filter((g) => g.IndexStatus !== "ACTIVE").map((g) => `index ${g.IndexName} ${g.IndexStatus}`),
+    ];
+    if (!pending.length) return t;
+    if (Date.now() > deadline) throw new Error(`table ${name} not ACTIVE after ${seconds}s: ${pending.join(", ")}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+// Creates the table with its GSIs, or adds the GSIs an existing table lacks (UpdateTable, one index per call as
+// DynamoDB requires), then waits until table and indexes are ACTIVE. An existing index with other keys is an error:
+// DynamoDB cannot change an index's keys in place, and dropping it silently would lose what readers rely on.
+async function ensureTable(t) {
+  const { name } = t;
+  const pk = t.partitionKey ?? "pk", sk = t.sortKey, indexes = t.indexes ?? [];
+  if (!(await describeTable(name))) {
     await ddb.send(new CreateTableCommand({
       TableName: name,
       BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [{ AttributeName: pk, AttributeType: "S" }, ...(sk ? [{ AttributeName: sk, AttributeType: "S" }] : [])],
-      KeySchema: [{ AttributeName: pk, KeyType: "HASH" }, ...(sk ? [{ AttributeName: sk, KeyType: "RANGE" }] : [])],
+      AttributeDefinitions: attributeDefinitions(pk, sk, ...indexes.flatMap((ix) => [ix.partitionKey, ix.sortKey])),
+      KeySchema: keySchema(pk, sk),
+      ...(indexes.length ? { GlobalSecondaryIndexes: indexes.map(gsi) } : {}),
     }));
-    log(`table ${name} created`);
+    log(`table ${name} created${indexes.length ? ` with index(es) ${indexes.map((ix) => ix.name).join(", ")}` : ""}`);
   }
   await waitUntilTableExists({ client: ddb, maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { TableName: name });
-  return (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table.TableArn;
+  let table = await waitUntilActive(name);
+  for (const ix of indexes) {
+    const existing = (table.GlobalSecondaryIndexes ?? []).find((g) => g.IndexName === ix.name);
+    if (existing) {
+      const want = JSON.stringify(keySchema(ix.partitionKey, ix.sortKey));
+      const have = JSON.stringify(existing.KeySchema.map(({ AttributeName, KeyType }) => ({ AttributeName, KeyType })));
+      if (want !== have) throw new Error(`table ${name}: index ${ix.name} has keys ${have}, resources.json wants ${want}`);
+      continue;
+    }
+    await ddb.send(new UpdateTableCommand({
+      TableName: name,
+      AttributeDefinitions: attributeDefinitions(pk, sk, ix.partitionKey, ix.sortKey),
+      GlobalSecondaryIndexUpdates: [{ Create: gsi(ix) }],
+    }));
+    log(`table ${name}: index ${ix.name} added`);
+    table = await waitUntilActive(name);
+  }
+  return { arn: table.TableArn, indexes: (table.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName) };
 }
 
 const out = { topics: {}, queues: {}, tables: {}, env: {} };
@@ -159,8 +209,8 @@ for (const [key, q] of Object.entries(res.queues ?? {})) {
 }
 
 for (const [key, t] of Object.entries(res.tables ?? {})) {
-  const arn = await ensureTable(t.name, t.partitionKey ?? "pk", t.sortKey);
-  out.tables[key] = { name: t.name, arn };
+  const { arn, indexes } = await ensureTable(t);
+  out.tables[key] = { name: t.name, arn, ...(indexes.length ? { indexes } : {}) };
   if (t.env) out.env[t.env] = t.name;
 }
 

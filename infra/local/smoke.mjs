@@ -77,6 +77,17 @@ for (const t of Object.values(res.tables)) {
     const ks = Object.fromEntries(d.KeySchema.map((k) => [k.KeyType, k.AttributeName]));
     eq(ks.HASH, t.partitionKey, "HASH"); eq(ks.RANGE, t.sortKey, "RANGE");
   });
+  for (const ix of t.indexes ?? []) {
+    await check(`table ${t.name}: index ${ix.name} ACTIVE, keys ${ix.partitionKey}/${ix.sortKey}, projection ALL`, async () => {
+      const d = (await ddb.send(new DescribeTableCommand({ TableName: process.env[t.env] }))).Table;
+      const g = (d.GlobalSecondaryIndexes ?? []).find((x) => x.IndexName === ix.name);
+      if (!g) throw new Error(`no index ${ix.name}`);
+      eq(g.IndexStatus, "ACTIVE", "index status");
+      eq(g.Projection?.ProjectionType, "ALL", "projection");
+      const ks = Object.fromEntries(g.KeySchema.map((k) => [k.KeyType, k.AttributeName]));
+      eq(ks.HASH, ix.partitionKey, "HASH"); eq(ks.RANGE, ix.sortKey, "RANGE");
+    });
+  }
 }
 
 // ---- delivery ------------------------------------------------------------------------------------------------------
