@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** Reads the caller's correlation id and user id (or makes them up) and echoes the correlation id back. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestMetadataFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
