@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
@@ -331,6 +333,12 @@ public class CqrsStack extends Stack {
                 queryEnv, dbSecrets("QUERY_DB", queryDbSecret));
         queryTask.addToTaskRolePolicy(allow(List.of("dynamodb:GetItem", "dynamodb:Query"),
                 employees.getTableArn(), audit.getTableArn()));
+        // A Query on a GSI is authorized against the index's ARN, not the table's (e.g. the audit time range).
+        List<String> queryableIndexes = new ArrayList<>(indexArns(employees, names.employeesTable()));
+        queryableIndexes.addAll(indexArns(audit, names.auditTable()));
+        if (!queryableIndexes.isEmpty()) {
+            queryTask.addToTaskRolePolicy(allow(List.of("dynamodb:Query"), queryableIndexes.toArray(String[]::new)));
+        }
 
         Map<String, String> auditEnv = new LinkedHashMap<>();
         auditEnv.put("AWS_REGION", getRegion());
@@ -501,7 +509,7 @@ public class CqrsStack extends Stack {
     }
 
     private Table table(String id, ResourceNames.Table t) {
-        return Table.Builder.create(this, id)
+        Table table = Table.Builder.create(this, id)
                 .tableName(t.name())
                 .partitionKey(Attribute.builder().name(t.partitionKey()).type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name(t.sortKey()).type(AttributeType.STRING).build())
@@ -511,6 +519,20 @@ public class CqrsStack extends Stack {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        for (ResourceNames.Index index : t.indexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(Attribute.builder().name(index.partitionKey()).type(AttributeType.STRING).build())
+                    .sortKey(Attribute.builder().name(index.sortKey()).type(AttributeType.STRING).build())
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
+        return table;
+    }
+
+    /** The ARN of each of the table's global secondary indexes ({@code <table arn>/index/<name>}). */
+    private static List<String> indexArns(Table table, ResourceNames.Table t) {
+        return t.indexes().stream().map(index -> table.getTableArn() + "/index/" + index.name()).toList();
     }
 
     private LogGroup logGroup(String id, String name) {

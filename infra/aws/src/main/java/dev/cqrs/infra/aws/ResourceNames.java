@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,16 @@ public record ResourceNames(String prefix, Topic domainEvents, Queue projectorQu
     public record Queue(String name, String dlq, String env, String dlqEnv, int maxReceiveCount) {
     }
 
-    public record Table(String name, String env, String partitionKey, String sortKey) {
+    /** A table and its global secondary indexes (none if resources.json lists no {@code indexes}). */
+    public record Table(String name, String env, String partitionKey, String sortKey, List<Index> indexes) {
+
+        public Table {
+            indexes = List.copyOf(indexes);
+        }
+    }
+
+    /** A global secondary index with string keys. */
+    public record Index(String name, String partitionKey, String sortKey) {
     }
 
     /**
@@ -92,7 +102,18 @@ public record ResourceNames(String prefix, Topic domainEvents, Queue projectorQu
     }
 
     private static Table table(JsonNode n) {
-        return new Table(text(n, "name"), text(n, "env"), text(n, "partitionKey"), text(n, "sortKey"));
+        List<Index> indexes = new ArrayList<>();
+        JsonNode list = n.get("indexes");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("resources.json: indexes of table " + text(n, "name")
+                        + " is not an array");
+            }
+            for (JsonNode ix : list) {
+                indexes.add(new Index(text(ix, "name"), text(ix, "partitionKey"), text(ix, "sortKey")));
+            }
+        }
+        return new Table(text(n, "name"), text(n, "env"), text(n, "partitionKey"), text(n, "sortKey"), indexes);
     }
 
     private static JsonNode required(JsonNode n, String... path) {

@@ -119,6 +119,36 @@ class CqrsStackTest {
         }
     }
 
+    /** Every index of resources.json, exactly: string keys, all attributes projected, no throughput (on demand). */
+    @Test
+    void tablesHaveTheGlobalSecondaryIndexesOfResourcesJson() {
+        assertThat(names.auditTable().indexes()).as("the audit table's time-range index").isNotEmpty();
+        for (ResourceNames.Table t : List.of(names.employeesTable(), names.auditTable())) {
+            Map<String, Object> table = props(resources.get(
+                    logicalId("AWS::DynamoDB::Table", Map.of("TableName", t.name()))));
+            List<Map<String, Object>> expected = t.indexes().stream().map(ix -> Map.<String, Object>of(
+                    "IndexName", ix.name(),
+                    "KeySchema", List.of(
+                            Map.of("AttributeName", ix.partitionKey(), "KeyType", "HASH"),
+                            Map.of("AttributeName", ix.sortKey(), "KeyType", "RANGE")),
+                    "Projection", Map.of("ProjectionType", "ALL"))).toList();
+            assertThat(list(table.get("GlobalSecondaryIndexes"))).as(t.name())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            List<Map<String, Object>> attributes = new ArrayList<>();
+            for (String key : keyAttributes(t)) {
+                attributes.add(Map.of("AttributeName", key, "AttributeType", "S"));
+            }
+            assertThat(list(table.get("AttributeDefinitions"))).as(t.name())
+                    .containsExactlyInAnyOrderElementsOf(attributes);
+        }
+    }
+
+    private static Set<String> keyAttributes(ResourceNames.Table t) {
+        Set<String> keys = new TreeSet<>(List.of(t.partitionKey(), t.sortKey()));
+        t.indexes().forEach(ix -> keys.addAll(List.of(ix.partitionKey(), ix.sortKey())));
+        return keys;
+    }
+
     // ------------------------------------------------------------------ MySQL
 
     @Test
@@ -308,14 +338,23 @@ class CqrsStackTest {
         String auditQueue = arn(queueId(names.auditQueue().name()));
         String auditDlq = arn(queueId(names.auditQueue().dlq()));
         String employees = arn(logicalId("AWS::DynamoDB::Table", Map.of("TableName", names.employeesTable().name())));
-        String audit = arn(logicalId("AWS::DynamoDB::Table", Map.of("TableName", names.auditTable().name())));
+        String auditId = logicalId("AWS::DynamoDB::Table", Map.of("TableName", names.auditTable().name()));
+        String audit = arn(auditId);
+        Set<String> auditIndexes = new TreeSet<>(names.auditTable().indexes().stream()
+                .map(ix -> new JsonText(Map.of("Fn::Join", List.of("", List.of(
+                        Map.of("Fn::GetAtt", List.of(auditId, "Arn")), "/index/" + ix.name())))).text)
+                .toList());
+        assertThat(auditIndexes).isNotEmpty();
+        assertThat(names.employeesTable().indexes()).as("employees indexes would need a Query grant here too").isEmpty();
+        Set<String> queryable = new TreeSet<>(Set.of(employees, audit));
+        queryable.addAll(auditIndexes);
 
         assertThat(grants("CommandServiceTaskTaskRole")).containsOnly(
                 entry("sns:Publish", Set.of(topic)),
                 entry("cloudwatch:PutMetricData", Set.of("\"*\"")));
         assertThat(grants("QueryServiceTaskTaskRole")).containsOnly(
                 entry("dynamodb:GetItem", Set.of(employees, audit)),
-                entry("dynamodb:Query", Set.of(employees, audit)));
+                entry("dynamodb:Query", queryable));
         assertThat(grants("AuditWorkerTaskTaskRole")).containsOnly(
                 entry("sqs:ReceiveMessage", Set.of(auditQueue)),
                 entry("sqs:DeleteMessage", Set.of(auditQueue)),

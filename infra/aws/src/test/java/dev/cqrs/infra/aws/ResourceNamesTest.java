@@ -36,6 +36,28 @@ class ResourceNamesTest {
     }
 
     @Test
+    void indexesAreOptionalAndReadWithTheirKeys() throws Exception {
+        String json = """
+                {"prefix":"x","topics":{"domainEvents":{"name":"t.fifo","env":"T"}},
+                 "queues":{"projector":{"name":"p.fifo","dlq":"pd.fifo","env":"P","dlqEnv":"PD","maxReceiveCount":5},
+                           "audit":{"name":"a.fifo","dlq":"ad.fifo","env":"A","dlqEnv":"AD","maxReceiveCount":5}},
+                 "tables":{"employees":{"name":"e","env":"E","partitionKey":"pk","sortKey":"sk"},
+                           "audit":{"name":"au","env":"AU","partitionKey":"pk","sortKey":"sk",
+                                    "indexes":[{"name":"byDay","partitionKey":"gsi1pk","sortKey":"gsi1sk"}]}}}
+                """;
+        ResourceNames names = ResourceNames.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(names.employeesTable().indexes()).isEmpty();
+        assertThat(names.auditTable().indexes())
+                .containsExactly(new ResourceNames.Index("byDay", "gsi1pk", "gsi1sk"));
+
+        String withoutSortKey = json.replace(",\"sortKey\":\"gsi1sk\"", "");
+        assertThatThrownBy(() -> ResourceNames.parse(
+                new ByteArrayInputStream(withoutSortKey.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("missing sortKey");
+    }
+
+    @Test
     void missingFieldsAreReported() {
         InputStream in = new ByteArrayInputStream("{\"prefix\":\"x\"}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ResourceNames.parse(in)).hasMessageContaining("missing topics.domainEvents");
