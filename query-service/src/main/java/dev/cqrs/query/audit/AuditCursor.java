@@ -37,6 +37,6 @@ record AuditCursor(String sortKey) {
     }
 
     private static InvalidQueryException invalid(String token) {
-        return new InvalidQueryException("cursor is not a cursor this service issued: " + token);
+        return new InvalidQueryException("cursor", "is not a cursor this service issued: " + token);
     }
 }

@@ -2,6 +2,8 @@ package dev.cqrs.query.audit;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -10,6 +12,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  */
 @DynamoDbBean
 public class AuditItem {
+
+    /** The time-range index: one partition per UTC day of occurredAt, sorted like the table's sort key. */
+    static final String BY_DAY = "byDay";
 
     private String pk;
     private String sk;
@@ -22,6 +27,8 @@ public class AuditItem {
     private String correlationId;
     private Long aggregateVersion;
     private String payload;
+    private String gsi1pk;
+    private String gsi1sk;
 
     static String partitionKey(String entityType, String entityId) {
         return entityType + "#" + entityId;
@@ -43,6 +50,24 @@ public class AuditItem {
 
     public void setSk(String sk) {
         this.sk = sk;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_DAY)
+    public String getGsi1pk() {
+        return gsi1pk;
+    }
+
+    public void setGsi1pk(String gsi1pk) {
+        this.gsi1pk = gsi1pk;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_DAY)
+    public String getGsi1sk() {
+        return gsi1sk;
+    }
+
+    public void setGsi1sk(String gsi1sk) {
+        this.gsi1sk = gsi1sk;
     }
 
     public String getEventId() {

@@ -5,12 +5,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.StringNode;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,11 +17,11 @@ import java.util.List;
 class ListAuditRecordsHandler {
 
     private final DynamoDbTable<AuditItem> table;
-    private final JsonMapper json;
+    private final AuditRecords records;
 
-    ListAuditRecordsHandler(DynamoDbTable<AuditItem> table, JsonMapper json) {
+    ListAuditRecordsHandler(DynamoDbTable<AuditItem> table, AuditRecords records) {
         this.table = table;
-        this.json = json;
+        this.records = records;
     }
 
     AuditPage handle(ListAuditRecords query) {
@@ -40,28 +35,10 @@ class ListAuditRecordsHandler {
         }
         List<AuditItem> items = table.query(request.build()).items().stream().limit(query.limit() + 1L).toList();
         if (items.size() <= query.limit()) {
-            return new AuditPage(items.stream().map(this::toRecord).toList(), null);
+            return new AuditPage(items.stream().map(records::of).toList(), null);
         }
         List<AuditItem> page = items.subList(0, query.limit());
-        return new AuditPage(page.stream().map(this::toRecord).toList(),
+        return new AuditPage(page.stream().map(records::of).toList(),
                 new AuditCursor(page.getLast().getSk()).encode());
-    }
-
-    private AuditRecord toRecord(AuditItem item) {
-        return new AuditRecord(item.getEventId(), item.getEventType(), item.getEntityType(), item.getEntityId(),
-                item.getOccurredAt() == null ? null : Instant.parse(item.getOccurredAt()), item.getActor(),
-                item.getCorrelationId(), item.getAggregateVersion(), payload(item.getPayload()));
-    }
-
-    /** The payload is stored as a JSON string; shown as JSON, or as the raw string should it not parse. */
-    private JsonNode payload(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            return json.readTree(stored);
-        } catch (JacksonException e) {
-            return StringNode.valueOf(stored);
-        }
     }
 }

@@ -5,15 +5,22 @@ import dev.cqrs.query.replica.Served;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Keyset pagination: each page starts strictly after the previous page's last (created_at, id), so rows inserted
  * meanwhile never shift a page and no row is skipped or repeated. One extra row is read to know whether a next page
- * exists.
+ * exists. Filters narrow the same ordered walk (index {@code todo_view_list (deleted, completed, created_at, id)}).
  */
 @Component
 class ListTodosHandler {
+
+    /** Escape character for LIKE: not the backslash, whose meaning in string literals depends on the SQL mode. */
+    private static final char LIKE_ESCAPE = '!';
 
     private final ReplicaReads reads;
     private final JdbcClient jdbc;
@@ -28,20 +35,40 @@ class ListTodosHandler {
     }
 
     private List<TodoView> fetch(ListTodos query) {
-        if (query.after() == null) {
-            return jdbc.sql("SELECT " + TodoViewRows.COLUMNS + " FROM todo_view ORDER BY created_at, id LIMIT :rows")
-                    .param("rows", query.limit() + 1)
-                    .query(TodoViewRows.MAPPER)
-                    .list();
+        List<String> where = new ArrayList<>(List.of("deleted = FALSE"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.completed() != null) {
+            where.add("completed = :completed");
+            params.put("completed", query.completed());
         }
-        return jdbc.sql("SELECT " + TodoViewRows.COLUMNS + " FROM todo_view"
-                        + " WHERE created_at > :createdAt OR (created_at = :createdAt AND id > :id)"
+        if (query.titleContains() != null) {
+            // LOWER on both sides: case-insensitive whatever the column's collation.
+            where.add("LOWER(title) LIKE :titlePattern ESCAPE '" + LIKE_ESCAPE + "'");
+            params.put("titlePattern", "%" + escapeLike(query.titleContains().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.after() != null) {
+            where.add("(created_at > :createdAt OR (created_at = :createdAt AND id > :id))");
+            params.put("createdAt", TodoViewRows.toColumn(query.after().createdAt()));
+            params.put("id", query.after().id());
+        }
+        params.put("rows", query.limit() + 1);
+        return jdbc.sql("SELECT " + TodoViewRows.COLUMNS + " FROM todo_view WHERE " + String.join(" AND ", where)
                         + " ORDER BY created_at, id LIMIT :rows")
-                .param("createdAt", TodoViewRows.toColumn(query.after().createdAt()))
-                .param("id", query.after().id())
-                .param("rows", query.limit() + 1)
+                .params(params)
                 .query(TodoViewRows.MAPPER)
                 .list();
+    }
+
+    /** The client's text is matched literally: its % and _ are not wildcards. */
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     private static TodoPage toPage(List<TodoView> rows, int limit) {

@@ -38,6 +38,6 @@ record TodoCursor(Instant createdAt, String id) {
     }
 
     private static InvalidQueryException invalid(String token) {
-        return new InvalidQueryException("after is not a cursor this service issued: " + token);
+        return new InvalidQueryException("after", "is not a cursor this service issued: " + token);
     }
 }

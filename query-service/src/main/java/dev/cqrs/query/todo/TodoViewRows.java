@@ -15,6 +15,9 @@ final class TodoViewRows {
 
     static final RowMapper<TodoView> MAPPER = TodoViewRows::map;
 
+    /** With the tombstone flag, for the single-todo read. */
+    static final RowMapper<TodoRow> ROW_MAPPER = (rs, row) -> new TodoRow(map(rs, row), rs.getBoolean("deleted"));
+
     private TodoViewRows() {
     }
 

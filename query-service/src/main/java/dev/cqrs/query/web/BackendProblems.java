@@ -1,5 +1,6 @@
 package dev.cqrs.query.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,8 +30,10 @@ class BackendProblems {
 
     @ExceptionHandler(SdkException.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    ProblemDetail auditTableUnavailable(SdkException e) {
-        LOG.error("Audit table query failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The audit trail is unavailable");
+    ProblemDetail dynamoDbUnavailable(SdkException e, HttpServletRequest request) {
+        boolean employees = request.getRequestURI().startsWith("/api/employees");
+        LOG.error("{} table query failed", employees ? "Employees" : "Audit", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                employees ? "The employees read model is unavailable" : "The audit trail is unavailable");
     }
 }

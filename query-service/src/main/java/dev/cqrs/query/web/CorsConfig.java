@@ -20,6 +20,6 @@ class CorsConfig implements WebMvcConfigurer {
         registry.addMapping("/api/**")
                 .allowedOrigins(allowedOrigins)
                 .allowedMethods("GET", "HEAD")
-                .exposedHeaders("ETag", "X-Served-By");
+                .exposedHeaders("ETag", "X-Served-By", "Retry-After");
     }
 }

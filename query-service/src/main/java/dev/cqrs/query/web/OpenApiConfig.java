@@ -16,7 +16,10 @@ class OpenApiConfig {
                 .description("""
                         The read side of the CQRS example. Todos come from the read model on the MySQL replicas, \
                         reached through a weighted DNS name; the X-Served-By header names the replica's server id. \
-                        Audit records come from the DynamoDB audit table, newest first. Lists are paginated with \
-                        opaque cursors; errors are RFC 9457 problem details."""));
+                        Employees come from the DynamoDB employees table, audit records from the DynamoDB audit \
+                        table, newest first. Lists are paginated with opaque cursors. Single-item reads answer the \
+                        aggregate's version as ETag and accept a command's X-Consistency-Token to read your own \
+                        write (bounded wait, else 503 with Retry-After). Errors are RFC 9457 problem details; \
+                        validation problems list each invalid input under errors."""));
     }
 }

@@ -5,6 +5,7 @@ public final class PageLimit {
 
     public static final int DEFAULT = 20;
     public static final int MAX = 100;
+    public static final String DESCRIPTION = "page size, 1 to 100 (default 20)";
 
     private PageLimit() {
     }
@@ -14,7 +15,7 @@ public final class PageLimit {
             return DEFAULT;
         }
         if (requested < 1 || requested > MAX) {
-            throw new InvalidQueryException("limit must be between 1 and " + MAX + ", was " + requested);
+            throw new InvalidQueryException("limit", "must be between 1 and " + MAX + ", was " + requested);
         }
         return requested;
     }

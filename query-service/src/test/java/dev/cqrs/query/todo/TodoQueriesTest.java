@@ -153,7 +153,7 @@ class TodoQueriesTest {
     }
 
     @Test
-    void aBadLimitOrCursorIsA400Problem() throws Exception {
+    void aBadLimitOrCursorIsA400ProblemNamingTheParameter() throws Exception {
         for (String query : List.of("limit=0", "limit=101", "limit=many", "after=not-a-cursor!")) {
             EntityExchangeResult<String> response = get("/api/todos?" + query);
 
@@ -163,6 +163,8 @@ class TodoQueriesTest {
             JsonNode problem = JSON.readTree(response.getResponseBody());
             assertThat(problem.get("status").asInt()).as(query).isEqualTo(400);
             assertThat(problem.get("instance").asString()).as(query).isEqualTo("/api/todos");
+            assertThat(problem.get("errors").get(0).get("field").asString()).as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.cqrs.query.audit;
+
+import dev.cqrs.query.web.InvalidQueryException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Where the previous page of a time range ended: the last item's table key. Its sort key starts with occurredAt, so
+ * it also names the day bucket to continue in, and with the index key ({@code gsi1sk = sk}) it is the complete
+ * ExclusiveStartKey of the {@code byDay} Query for that day.
+ */
+record AuditRangeCursor(String partitionKey, String sortKey) {
+
+    private static final char SEPARATOR = '|';
+
+    String encode() {
+        // The sort key ("<timestamp>#<eventId>") holds no separator; the partition key goes last, whatever it holds.
+        String plain = sortKey + SEPARATOR + partitionKey;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static AuditRangeCursor decode(String token) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int separator = plain.indexOf(SEPARATOR);
+            if (separator <= AuditTimeKeys.SORTABLE_INSTANT_LENGTH || separator == plain.length() - 1
+                    || plain.charAt(AuditTimeKeys.SORTABLE_INSTANT_LENGTH) != '#') {
+                throw invalid(token);
+            }
+            AuditRangeCursor cursor = new AuditRangeCursor(plain.substring(separator + 1),
+                    plain.substring(0, separator));
+            cursor.occurredAt();
+            return cursor;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw invalid(token);
+        }
+    }
+
+    Instant occurredAt() {
+        return Instant.parse(sortKey.substring(0, AuditTimeKeys.SORTABLE_INSTANT_LENGTH));
+    }
+
+    LocalDate day() {
+        return AuditTimeKeys.dayOf(occurredAt());
+    }
+
+    Map<String, AttributeValue> exclusiveStartKey() {
+        return Map.of("pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey),
+                "gsi1pk", AttributeValue.fromS(AuditTimeKeys.dayKey(day())), "gsi1sk", AttributeValue.fromS(sortKey));
+    }
+
+    private static InvalidQueryException invalid(String token) {
+        return new InvalidQueryException("cursor", "is not a cursor this service issued: " + token);
+    }
+}

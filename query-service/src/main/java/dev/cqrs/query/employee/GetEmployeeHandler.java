@@ -1,0 +1,32 @@
+package dev.cqrs.query.employee;
+
+import dev.cqrs.query.consistency.ReadYourWrites;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * One GetItem; with a consistency token, strongly consistent GetItems until the item's version has reached it (or
+ * the wait runs out: 503).
+ */
+@Component
+class GetEmployeeHandler {
+
+    private final EmployeeReads reads;
+    private final ReadYourWrites readYourWrites;
+
+    GetEmployeeHandler(EmployeeReads reads, ReadYourWrites readYourWrites) {
+        this.reads = reads;
+        this.readYourWrites = readYourWrites;
+    }
+
+    Optional<EmployeeView> handle(GetEmployee query) {
+        Optional<EmployeeItem> item = query.atLeast() == null
+                ? reads.employee(query.code(), false)
+                : readYourWrites.await(() -> reads.employee(query.code(), true),
+                        answer -> answer.filter(employee -> employee.getVersion() != null
+                                && query.atLeast().isReachedBy(employee.getVersion())).isPresent(),
+                        "employee " + query.code());
+        return item.map(EmployeeView::of);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cqrs.query.employee;
+
+import dev.cqrs.query.web.InvalidQueryException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where the previous page of reportees ended: the last reportee's code. With the manager's code, which the request
+ * names anyway, that is the DynamoDB ExclusiveStartKey of the next page; only the code travels, so a cursor can never
+ * lead into another manager's partition.
+ */
+record ReporteeCursor(String code) {
+
+    private static final Pattern CODE = Pattern.compile(EmployeeCode.PATTERN);
+
+    String encode() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ReporteeCursor decode(String token) {
+        String code;
+        try {
+            code = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid(token);
+        }
+        if (!CODE.matcher(code).matches()) {
+            throw invalid(token);
+        }
+        return new ReporteeCursor(code);
+    }
+
+    Map<String, AttributeValue> exclusiveStartKey(String managerCode) {
+        return Map.of("pk", AttributeValue.fromS(managerCode),
+                "sk", AttributeValue.fromS(EmployeeItem.REPORTEE_PREFIX + code));
+    }
+
+    private static InvalidQueryException invalid(String token) {
+        return new InvalidQueryException("cursor", "is not a cursor this service issued: " + token);
+    }
+}

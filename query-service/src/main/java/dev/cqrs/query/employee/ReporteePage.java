@@ -1,0 +1,7 @@
+package dev.cqrs.query.employee;
+
+import java.util.List;
+
+/** @param nextCursor pass as {@code cursor} for the next page; {@code null} on the last page */
+record ReporteePage(List<ReporteeView> items, String nextCursor) {
+}
