@@ -1,11 +1,18 @@
 package dev.cqrs.audit.record;
 
+import dev.cqrs.contracts.EventJson;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +20,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditKeysTest {
 
     private static final UUID EVENT_ID = UUID.fromString("0b4c7c1e-5f0e-4c4e-9d59-3c2f1f6f9a10");
+
+    @Test
+    void dayPartitionKeyIsTheUtcDayOfTheInstant() {
+        assertThat(AuditKeys.dayPartitionKey(Instant.parse("2026-11-21T19:30:00.123456Z"))).isEqualTo("DAY#2026-11-21");
+        assertThat(AuditKeys.dayPartitionKey(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("DAY#2026-01-02");
+    }
+
+    /** The bucket is the UTC day whatever the JVM's zone: the last nanosecond of a day and midnight after it differ. */
+    @Test
+    void dayBucketsChangeAtUtcMidnight() {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati")); // UTC+14
+            assertThat(AuditKeys.dayPartitionKey(Instant.parse("2026-12-31T23:59:59.999999999Z")))
+                    .isEqualTo("DAY#2026-12-31");
+            assertThat(AuditKeys.dayPartitionKey(Instant.parse("2027-01-01T00:00:00Z"))).isEqualTo("DAY#2027-01-01");
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void daySortKeyIsTheItemSortKey() {
+        Instant at = Instant.parse("2026-11-21T19:30:00.5Z");
+        assertThat(AuditKeys.daySortKey(at, EVENT_ID)).isEqualTo(AuditKeys.sortKey(at, EVENT_ID))
+                .isEqualTo("2026-11-21T19:30:00.500000Z#" + EVENT_ID);
+    }
+
+    /** The index the items are written for is the one the provisioners create (infra/resources.json). */
+    @Test
+    void theDayIndexAndItsKeysAreTheOnesInResourcesJson() throws Exception {
+        JsonNode audit = EventJson.tree(Files.readString(Path.of("..", "infra", "resources.json")))
+                .path("tables").path("audit");
+        JsonNode index = null;
+        for (JsonNode candidate : audit.path("indexes")) {
+            if (AuditKeys.DAY_INDEX.equals(candidate.path("name").asString())) {
+                index = candidate;
+            }
+        }
+        assertThat(index).as("index %s of the audit table in infra/resources.json", AuditKeys.DAY_INDEX).isNotNull();
+
+        TableMetadata metadata = TableSchema.fromBean(AuditRecord.class).tableMetadata();
+        assertThat(metadata.indexPartitionKey(AuditKeys.DAY_INDEX)).isEqualTo(index.path("partitionKey").asString());
+        assertThat(metadata.indexSortKey(AuditKeys.DAY_INDEX)).contains(index.path("sortKey").asString());
+        assertThat(metadata.primaryPartitionKey()).isEqualTo(audit.path("partitionKey").asString());
+        assertThat(metadata.primarySortKey()).contains(audit.path("sortKey").asString());
+    }
 
     @Test
     void partitionKeyIsEntityTypeAndIdJoinedByHash() {

@@ -2,6 +2,8 @@ package dev.cqrs.audit.record;
 
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.audit.AuditMessageRecorded;
+import dev.cqrs.contracts.todo.TodoCompleted;
 import dev.cqrs.contracts.todo.TodoCreated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -19,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +85,86 @@ class AuditWorkerIntegrationTest {
         assertThat(payload.path("todoId").asString()).isEqualTo(event.aggregateId());
         assertThat(payload.path("title").asString()).isEqualTo("Buy milk");
         assertThat(payload.path("description").asString()).isEqualTo("two litres");
+    }
+
+    /**
+     * The time-range index on the real table: an item is found by a Query on {@value AuditKeys#DAY_INDEX} for its
+     * UTC day (narrowed to a few microseconds around it, since other tests write into today's bucket too), and an
+     * event one microsecond later, past midnight, is in the next day's bucket only.
+     */
+    @Test
+    void eachItemIsFoundOnTheDayIndexForItsUtcDay() {
+        Instant lastMicroOfDay = Instant.parse("2026-11-21T23:59:59.999999Z");
+        String todoId = UUID.randomUUID().toString();
+        EventEnvelope late = EventEnvelope.wrap(new TodoCreated(todoId, "late", null, lastMicroOfDay), 1,
+                lastMicroOfDay, "corr-" + UUID.randomUUID(), "tester");
+        Instant midnight = lastMicroOfDay.plusNanos(1_000);
+        EventEnvelope next = EventEnvelope.wrap(new TodoCompleted(todoId, midnight), 2, midnight,
+                "corr-" + UUID.randomUUID(), "tester");
+        send(EventJson.write(late), todoId, late.eventId().toString());
+        send(EventJson.write(next), todoId, next.eventId().toString());
+
+        List<Map<String, AttributeValue>> items = awaitItems("todo#" + todoId, 2);
+        Map<String, AttributeValue> lateItem = itemOf(items, late);
+        assertThat(lateItem.get("gsi1pk").s()).isEqualTo("DAY#2026-11-21");
+        assertThat(lateItem.get("gsi1sk").s()).isEqualTo(lateItem.get("sk").s());
+        Map<String, AttributeValue> nextItem = itemOf(items, next);
+        assertThat(nextItem.get("gsi1pk").s()).isEqualTo("DAY#2026-11-22");
+        assertThat(nextItem.get("gsi1sk").s()).isEqualTo(nextItem.get("sk").s());
+
+        Instant from = lastMicroOfDay.minusSeconds(1);
+        Instant to = midnight.plusSeconds(1);
+        List<Map<String, AttributeValue>> onThe21st = awaitOnDayIndex("DAY#2026-11-21", from, to, late);
+        List<Map<String, AttributeValue>> onThe22nd = awaitOnDayIndex("DAY#2026-11-22", from, to, next);
+
+        assertThat(onThe21st).filteredOn(item -> item.get("eventId").s().equals(late.eventId().toString()))
+                .containsExactly(lateItem);
+        assertThat(onThe21st).extracting(item -> item.get("eventId").s()).doesNotContain(next.eventId().toString());
+        assertThat(onThe22nd).filteredOn(item -> item.get("eventId").s().equals(next.eventId().toString()))
+                .containsExactly(nextItem);
+        assertThat(onThe22nd).extracting(item -> item.get("eventId").s()).doesNotContain(late.eventId().toString());
+    }
+
+    /**
+     * A free audit message from a client: recorded about the message (entity type audit-message, id = message id),
+     * attributed to the user it names rather than to the envelope's actor, with the message in the payload, and
+     * append-only like every item: a redelivery with another text changes nothing.
+     */
+    @Test
+    void anAuditMessageBecomesAnItemAttributedToItsUserAndIsNeverRewritten() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String messageId = UUID.randomUUID().toString();
+        String userId = "user-" + UUID.randomUUID();
+        EventEnvelope event = EventEnvelope.wrap(new AuditMessageRecorded(messageId, userId, "opened the vault", at),
+                1, at, "corr-" + UUID.randomUUID(), "anonymous");
+        String body = EventJson.write(event);
+        send(body, messageId, event.eventId().toString());
+
+        String pk = "audit-message#" + messageId;
+        Map<String, AttributeValue> item = awaitItems(pk, 1).getFirst();
+        assertThat(item.get("entityType").s()).isEqualTo("audit-message");
+        assertThat(item.get("entityId").s()).isEqualTo(messageId);
+        assertThat(item.get("actor").s()).isEqualTo(userId);
+        assertThat(item.get("eventType").s()).isEqualTo("AuditMessageRecorded");
+        assertThat(item.get("gsi1pk").s()).isEqualTo("DAY#" + LocalDate.ofInstant(at, ZoneOffset.UTC));
+        ObjectNode payload = EventJson.tree(item.get("payload").s());
+        assertThat(payload.path("message").asString()).isEqualTo("opened the vault");
+        assertThat(payload.path("userId").asString()).isEqualTo(userId);
+        assertThat(awaitOnDayIndex(item.get("gsi1pk").s(), at, at, event))
+                .filteredOn(found -> found.get("pk").s().equals(pk)).containsExactly(item);
+
+        ObjectNode altered = EventJson.tree(body);
+        ((ObjectNode) altered.get("payload")).put("message", "nothing happened");
+        ((ObjectNode) altered.get("payload")).put("userId", "mallory");
+        send(altered.toString(), messageId, UUID.randomUUID().toString());
+        // sent last in the same message group: once it is recorded, the redelivery before it has been handled
+        String laterId = UUID.randomUUID().toString();
+        EventEnvelope later = EventEnvelope.wrap(new AuditMessageRecorded(laterId, userId, "closed the vault", at),
+                1, at, "corr-" + UUID.randomUUID(), "anonymous");
+        send(EventJson.write(later), messageId, later.eventId().toString());
+        awaitItems("audit-message#" + laterId, 1);
+
+        assertThat(items(pk)).containsExactly(item);
     }
 
     /**
@@ -194,6 +281,45 @@ class AuditWorkerIntegrationTest {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
                         .consistentRead(true))
                 .items();
+    }
+
+    private static Map<String, AttributeValue> itemOf(List<Map<String, AttributeValue>> items, EventEnvelope event) {
+        return items.stream().filter(item -> item.get("eventId").s().equals(event.eventId().toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no item for event " + event.eventId()));
+    }
+
+    /**
+     * The day bucket's items between two instants, through the index, as the query side reads a time range. Index
+     * reads are eventually consistent, so this polls until the wanted event shows up.
+     */
+    private List<Map<String, AttributeValue>> awaitOnDayIndex(String day, Instant from, Instant to, EventEnvelope wanted) {
+        return await().atMost(DEADLINE).until(
+                () -> {
+                    List<Map<String, AttributeValue>> found = new ArrayList<>();
+                    Map<String, AttributeValue> start = null;
+                    do { // all pages: other tests' items may share the bucket
+                        QueryResponse page = dynamoDb.query(request(day, from, to, start));
+                        found.addAll(page.items());
+                        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                                ? page.lastEvaluatedKey() : null;
+                    } while (start != null);
+                    return found;
+                },
+                found -> found.stream().anyMatch(item -> item.get("eventId").s().equals(wanted.eventId().toString())));
+    }
+
+    private QueryRequest request(String day, Instant from, Instant to, Map<String, AttributeValue> start) {
+        return QueryRequest.builder()
+                .tableName(names.table())
+                .indexName(AuditKeys.DAY_INDEX)
+                .keyConditionExpression("gsi1pk = :day AND gsi1sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":day", AttributeValue.fromS(day),
+                        // the lowest key at "from" and past the highest at "to" ('~' sorts after any id character)
+                        ":from", AttributeValue.fromS(AuditKeys.timestamp(from)),
+                        ":to", AttributeValue.fromS(AuditKeys.timestamp(to) + "~")))
+                .exclusiveStartKey(start)
+                .build();
     }
 
     /** Waits until the entity has at least {@code count} items, then returns all of them. */
