@@ -7,6 +7,7 @@ import dev.cqrs.command.employee.EmployeeCommands.HireEmployees;
 import dev.cqrs.command.employee.EmployeeCommands.TerminateEmployee;
 import dev.cqrs.command.employee.EmployeeCommands.UpdateEmployeeDetails;
 import dev.cqrs.command.web.IfMatch;
+import dev.cqrs.command.web.VersionHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,7 +43,6 @@ import java.util.Locale;
 class EmployeeController {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,19}";
-    private static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
 
     private final CommandDispatcher dispatcher;
 
@@ -86,7 +86,7 @@ class EmployeeController {
     @PostMapping
     ResponseEntity<EmployeeVersion> hire(@Valid @RequestBody HireRequest request) {
         EmployeeVersion hired = dispatcher.dispatch(request.toCommand());
-        return withVersion(ResponseEntity.created(URI.create("/api/employees/" + hired.code())), hired);
+        return VersionHeaders.withVersion(ResponseEntity.created(URI.create("/api/employees/" + hired.code())), hired);
     }
 
     @Operation(summary = "Hire a batch of employees, all or nothing",
@@ -105,7 +105,7 @@ class EmployeeController {
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody DetailsRequest request) {
-        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new UpdateEmployeeDetails(upper(code),
+        return VersionHeaders.withVersion(ResponseEntity.ok(), dispatcher.dispatch(new UpdateEmployeeDetails(upper(code),
                 request.name().strip(), request.email().strip(), request.jobTitle(), IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -116,7 +116,7 @@ class EmployeeController {
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody ManagerRequest request) {
-        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new ChangeManager(upper(code),
+        return VersionHeaders.withVersion(ResponseEntity.ok(), dispatcher.dispatch(new ChangeManager(upper(code),
                 upper(request.managerCode()), IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -127,7 +127,7 @@ class EmployeeController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch,
                                               @Valid @RequestBody TerminationRequest request) {
-        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new TerminateEmployee(upper(code),
+        return VersionHeaders.withVersion(ResponseEntity.ok(), dispatcher.dispatch(new TerminateEmployee(upper(code),
                 request.lastWorkingDate(), IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -135,10 +135,4 @@ class EmployeeController {
         return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static ResponseEntity<EmployeeVersion> withVersion(ResponseEntity.BodyBuilder response,
-                                                               EmployeeVersion version) {
-        return response.eTag(Long.toString(version.version()))
-                .header(CONSISTENCY_TOKEN, Long.toString(version.version()))
-                .body(version);
-    }
 }

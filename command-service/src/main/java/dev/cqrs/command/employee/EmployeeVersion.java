@@ -1,5 +1,7 @@
 package dev.cqrs.command.employee;
 
+import dev.cqrs.command.web.VersionHeaders;
+
 /** What an employee command returns: the employee and the version it reached. */
-record EmployeeVersion(String code, long version) {
+record EmployeeVersion(String code, long version) implements VersionHeaders.Versioned {
 }

@@ -6,6 +6,7 @@ import dev.cqrs.command.todo.TodoCommands.DeleteTodo;
 import dev.cqrs.command.todo.TodoCommands.EditTodo;
 import dev.cqrs.command.todo.TodoCommands.ReopenTodo;
 import dev.cqrs.command.web.IfMatch;
+import dev.cqrs.command.web.VersionHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,8 +36,6 @@ import java.net.URI;
         + "or to the query service as X-Consistency-Token to read your own write.")
 class TodoController {
 
-    /** Echoed by the query service to wait until its replica has caught up with this version. */
-    static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
     private static final String UUID_PATTERN = "[0-9a-fA-F-]{36}";
 
     private final CommandDispatcher dispatcher;
@@ -58,7 +57,7 @@ class TodoController {
     @PostMapping
     ResponseEntity<TodoVersion> create(@Valid @RequestBody TodoRequest request) {
         TodoVersion created = dispatcher.dispatch(new CreateTodo(request.title().strip(), request.description()));
-        return withVersion(ResponseEntity.created(URI.create("/api/todos/" + created.id())), created);
+        return VersionHeaders.withVersion(ResponseEntity.created(URI.create("/api/todos/" + created.id())), created);
     }
 
     @Operation(summary = "Edit a todo's title and description", description = "Its creation time never changes.")
@@ -68,7 +67,7 @@ class TodoController {
                                      @Parameter(description = "ETag from an earlier response, e.g. \"3\"")
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @Valid @RequestBody TodoRequest request) {
-        return withVersion(ResponseEntity.ok(), dispatcher.dispatch(new EditTodo(id, request.title().strip(),
+        return VersionHeaders.withVersion(ResponseEntity.ok(), dispatcher.dispatch(new EditTodo(id, request.title().strip(),
                 request.description(), IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -77,7 +76,7 @@ class TodoController {
     @PostMapping("/{id}/complete")
     ResponseEntity<TodoVersion> complete(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(ResponseEntity.ok(),
+        return VersionHeaders.withVersion(ResponseEntity.ok(),
                 dispatcher.dispatch(new CompleteTodo(id, IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -86,7 +85,7 @@ class TodoController {
     @PostMapping("/{id}/reopen")
     ResponseEntity<TodoVersion> reopen(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(ResponseEntity.ok(),
+        return VersionHeaders.withVersion(ResponseEntity.ok(),
                 dispatcher.dispatch(new ReopenTodo(id, IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -95,13 +94,8 @@ class TodoController {
     @DeleteMapping("/{id}")
     ResponseEntity<TodoVersion> delete(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(ResponseEntity.ok(),
+        return VersionHeaders.withVersion(ResponseEntity.ok(),
                 dispatcher.dispatch(new DeleteTodo(id, IfMatch.expectedVersion(ifMatch))));
     }
 
-    private static ResponseEntity<TodoVersion> withVersion(ResponseEntity.BodyBuilder response, TodoVersion version) {
-        return response.eTag(Long.toString(version.version()))
-                .header(CONSISTENCY_TOKEN, Long.toString(version.version()))
-                .body(version);
-    }
 }
