@@ -86,14 +86,15 @@ class AuditController {
     AuditPage range(
             @Parameter(description = "start of the range, inclusive, an ISO-8601 instant", required = true,
                     example = "2026-11-21T00:00:00Z")
-            @RequestParam(name = "from", required = false) @NotBlank String from,
+            @RequestParam(name = "from", required = false) String from,
             @Parameter(description = "end of the range, exclusive, an ISO-8601 instant; at most 31 days after from",
                     required = true, example = "2026-11-22T00:00:00Z")
-            @RequestParam(name = "to", required = false) @NotBlank String to,
+            @RequestParam(name = "to", required = false) String to,
             @Parameter(description = PageLimit.DESCRIPTION, example = "20")
-            @RequestParam(name = "limit", required = false) @Min(1) @Max(PageLimit.MAX) Integer limit,
+            @RequestParam(name = "limit", required = false) Integer limit,
             @Parameter(description = ApiDocs.CURSOR)
             @RequestParam(name = "cursor", required = false) String cursor) {
-        return listAuditRange.handle(AuditRangeRequest.toQuery(from, to, PageLimit.of(limit), cursor));
+        // checked together by AuditRangeRequest, so that one problem lists every invalid parameter
+        return listAuditRange.handle(AuditRangeRequest.toQuery(from, to, limit, cursor));
     }
 }

@@ -2,6 +2,7 @@ package dev.cqrs.query.audit;
 
 import dev.cqrs.query.web.InvalidQueryException;
 import dev.cqrs.query.web.InvalidQueryException.InvalidField;
+import dev.cqrs.query.web.PageLimit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks the time-range parameters together, so one problem lists every invalid one. */
+/**
+ * Checks the time-range parameters together, in one place rather than partly by Bean Validation, so that one problem
+ * lists every invalid one (Bean Validation failures would stop the request before the bounds and cursor are read).
+ */
 final class AuditRangeRequest {
 
     static final Duration MAX_RANGE = Duration.ofDays(31);
@@ -17,11 +21,16 @@ final class AuditRangeRequest {
     private AuditRangeRequest() {
     }
 
-    /** @param from and to are present (Bean Validation saw to that); limit is already checked */
-    static ListAuditRange toQuery(String from, String to, int limit, String cursor) {
+    static ListAuditRange toQuery(String from, String to, Integer limit, String cursor) {
         List<InvalidField> errors = new ArrayList<>();
         Instant start = instant("from", from, errors);
         Instant end = instant("to", to, errors);
+        int pageSize = PageLimit.DEFAULT;
+        try {
+            pageSize = PageLimit.of(limit);
+        } catch (InvalidQueryException e) {
+            errors.add(new InvalidField("limit", "must be between 1 and " + PageLimit.MAX + ", was " + limit));
+        }
         if (start != null && end != null) {
             if (!start.isBefore(end)) {
                 errors.add(new InvalidField("to", "must be after from (to is exclusive)"));
@@ -40,10 +49,14 @@ final class AuditRangeRequest {
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
-        return new ListAuditRange(start, end, limit, after);
+        return new ListAuditRange(start, end, pageSize, after);
     }
 
     private static Instant instant(String field, String value, List<InvalidField> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidField(field, "is required"));
+            return null;
+        }
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
