@@ -1,8 +1,10 @@
 package dev.cqrs.projector;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cqrs.projector.employee.EmployeeProjection;
 import dev.cqrs.projector.todo.TodoProjection;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import javax.sql.DataSource;
@@ -12,45 +14,60 @@ import java.util.Objects;
 
 /**
  * Everything the handler needs, built once per container (Lambda reuses it for every invocation).
- * AWS settings come only from the SDK's standard sources (AWS_REGION, AWS_ENDPOINT_URL_SQS, credentials chain).
+ * AWS settings come only from the SDK's standard sources (AWS_REGION, AWS_ENDPOINT_URL_SQS,
+ * AWS_ENDPOINT_URL_DYNAMODB, credentials chain).
  */
 public final class Projector implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
     private final PartialBatchProcessor batchProcessor;
 
-    private Projector(HikariDataSource dataSource, SqsClient sqs, PartialBatchProcessor batchProcessor) {
+    private Projector(HikariDataSource dataSource, SqsClient sqs, DynamoDbClient dynamo,
+                      PartialBatchProcessor batchProcessor) {
         this.dataSource = dataSource;
         this.sqs = sqs;
+        this.dynamo = dynamo;
         this.batchProcessor = batchProcessor;
     }
 
     /**
-     * Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD and PROJECTOR_DLQ_NAME, migrates read_db and
-     * resolves the dead-letter queue.
+     * Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD, PROJECTOR_DLQ_NAME and EMPLOYEES_TABLE,
+     * migrates read_db and resolves the dead-letter queue.
      */
     public static Projector fromEnvironment(Map<String, String> env) {
         HikariDataSource dataSource = ReadModelDatabase.connect(
                 required(env, "PROJECTOR_DB_URL"), required(env, "PROJECTOR_DB_USER"),
                 required(env, "PROJECTOR_DB_PASSWORD"));
+        SqsClient sqs = null;
+        DynamoDbClient dynamo = null;
         try {
+            String employeesTable = required(env, "EMPLOYEES_TABLE");
             ReadModelDatabase.migrate(dataSource);
-            SqsClient sqs = sqsClient();
+            sqs = sqsClient();
+            dynamo = dynamoDbClient();
             DeadLetters deadLetters = new SqsDeadLetters(sqs, required(env, "PROJECTOR_DLQ_NAME"));
-            return new Projector(dataSource, sqs, batchProcessor(dataSource, deadLetters));
+            return new Projector(dataSource, sqs, dynamo,
+                    batchProcessor(dataSource, dynamo, employeesTable, deadLetters));
         } catch (RuntimeException e) {
+            if (dynamo != null) {
+                dynamo.close();
+            }
+            if (sqs != null) {
+                sqs.close();
+            }
             dataSource.close();
             throw e;
         }
     }
 
     /** The object graph: one projection per read model, behind the router. Add new read models here. */
-    static PartialBatchProcessor batchProcessor(DataSource dataSource, DeadLetters deadLetters) {
+    static PartialBatchProcessor batchProcessor(DataSource dataSource, DynamoDbClient dynamo, String employeesTable,
+                                                DeadLetters deadLetters) {
         ProjectionRouter router = new ProjectionRouter(List.of(
-                new TodoProjection(dataSource)
-                // employee/: the DynamoDB single-table employee projection (EMPLOYEES_TABLE) plugs in here.
-        ));
+                new TodoProjection(dataSource),
+                new EmployeeProjection(dynamo, employeesTable)));
         return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters));
     }
 
@@ -59,12 +76,18 @@ public final class Projector implements AutoCloseable {
         return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /** Same JDK-based HTTP client; endpoint from AWS_ENDPOINT_URL_DYNAMODB when set (local stack). */
+    public static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     PartialBatchProcessor batchProcessor() {
         return batchProcessor;
     }
 
     @Override
     public void close() {
+        dynamo.close();
         sqs.close();
         dataSource.close();
     }

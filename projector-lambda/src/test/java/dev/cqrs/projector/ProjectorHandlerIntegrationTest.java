@@ -10,6 +10,7 @@ import dev.cqrs.projector.ReadDbProbe.StoredTodo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -39,6 +40,7 @@ class ProjectorHandlerIntegrationTest {
     private static Projector projector;
     private static ProjectorHandler handler;
     private static SqsClient sqs;
+    private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void wire() {
@@ -46,10 +48,12 @@ class ProjectorHandlerIntegrationTest {
         projector = Projector.fromEnvironment(System.getenv());
         handler = new ProjectorHandler(projector);
         sqs = Projector.sqsClient();
+        dynamo = Projector.dynamoDbClient();
     }
 
     @AfterAll
     static void close() {
+        dynamo.close();
         sqs.close();
         projector.close();
     }
@@ -66,7 +70,7 @@ class ProjectorHandlerIntegrationTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         StoredTodo expected = new StoredTodo(todoId, "buy milk", "description of buy milk", false,
                 LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC), LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
-                1, created.eventId().toString());
+                1, created.eventId().toString(), false);
         assertThat(ReadDbProbe.primary().todo(todoId)).contains(expected);
         await().atMost(REPLICATION_DEADLINE).untilAsserted(() -> {
             assertThat(ReadDbProbe.replica1().todo(todoId)).contains(expected);
@@ -129,8 +133,8 @@ class ProjectorHandlerIntegrationTest {
     void aTransientFailureIsReportedForTheMessageAndTheRestOfItsGroup() throws IOException {
         MysqlDataSource unreachable = new MysqlDataSource();
         unreachable.setURL("jdbc:mysql://127.0.0.1:" + closedPort() + "/read_db?connectTimeout=2000");
-        ProjectorHandler cutOff = new ProjectorHandler(Projector.batchProcessor(unreachable,
-                new SqsDeadLetters(sqs, StackEnv.require("PROJECTOR_DLQ_NAME"))));
+        ProjectorHandler cutOff = new ProjectorHandler(Projector.batchProcessor(unreachable, dynamo,
+                StackEnv.require("EMPLOYEES_TABLE"), new SqsDeadLetters(sqs, StackEnv.require("PROJECTOR_DLQ_NAME"))));
         String todoId = UUID.randomUUID().toString();
         SQSMessage first = record(TestEvents.todoCreated(todoId, 1, "first"));
         SQSMessage second = record(TestEvents.todoCreated(todoId, 2, "second"));

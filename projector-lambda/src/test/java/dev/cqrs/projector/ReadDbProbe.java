@@ -13,7 +13,7 @@ public final class ReadDbProbe {
 
     /** A todo_view row exactly as stored. */
     public record StoredTodo(String id, String title, String description, boolean completed, LocalDateTime createdAt,
-                             LocalDateTime updatedAt, long version, String lastEventId) {
+                             LocalDateTime updatedAt, long version, String lastEventId, boolean deleted) {
     }
 
     private final String url;
@@ -38,7 +38,7 @@ public final class ReadDbProbe {
         try (Connection connection = DriverManager.getConnection(url, StackEnv.require("DB_ROOT_USER"),
                 StackEnv.require("DB_ROOT_PASSWORD"));
              PreparedStatement statement = connection.prepareStatement("""
-                     SELECT id, title, description, completed, created_at, updated_at, version, last_event_id
+                     SELECT id, title, description, completed, created_at, updated_at, version, last_event_id, deleted
                      FROM read_db.todo_view WHERE id = ?""")) {
             statement.setString(1, id);
             try (ResultSet row = statement.executeQuery()) {
@@ -47,7 +47,7 @@ public final class ReadDbProbe {
                 }
                 return Optional.of(new StoredTodo(row.getString(1), row.getString(2), row.getString(3),
                         row.getBoolean(4), row.getObject(5, LocalDateTime.class), row.getObject(6, LocalDateTime.class),
-                        row.getLong(7), row.getString(8)));
+                        row.getLong(7), row.getString(8), row.getBoolean(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read todo " + id + " from " + url, e);

@@ -1,7 +1,9 @@
 package dev.cqrs.projector;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.contracts.EventTypes;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.todo.TodoCreated;
 
@@ -21,6 +23,13 @@ public final class TestEvents {
         return new EventEnvelope(UUID.randomUUID(), "TodoCreated", 1, TodoCreated.AGGREGATE_TYPE, todoId, version,
                 occurredAt, UUID.randomUUID().toString(), "test",
                 new TodoCreated(todoId, title, "description of " + title, createdAt));
+    }
+
+    /** Any event, with a fresh event id; type and aggregate come from the payload, as in production. */
+    public static EventEnvelope envelope(DomainEvent payload, long version, Instant occurredAt) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.of(payload.getClass()).name(), 1,
+                payload.aggregateType(), payload.aggregateId(), version, occurredAt, UUID.randomUUID().toString(),
+                "test", payload);
     }
 
     public static EventEnvelope todoCreated(String todoId, long version, String title) {

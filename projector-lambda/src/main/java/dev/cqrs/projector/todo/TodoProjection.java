@@ -5,18 +5,21 @@ import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.todo.TodoCreated;
 import dev.cqrs.projector.Projection;
+import dev.cqrs.projector.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Set;
 
 /** Builds {@code read_db.todo_view} on the primary; query-service reads it from the replicas. */
@@ -53,13 +56,63 @@ public final class TodoProjection implements Projection {
 
     @Override
     public Set<Class<? extends DomainEvent>> eventTypes() {
-        return Set.of(TodoCreated.class);
+        Set<Class<? extends DomainEvent>> types = new HashSet<>(TodoChange.EVENT_TYPES);
+        types.add(TodoCreated.class);
+        return Set.copyOf(types);
     }
 
     @Override
     public void apply(EventEnvelope event) {
         if (event.payload() instanceof TodoCreated) {
             upsert(TodoViewRow.created(event));
+        } else {
+            update(TodoChange.of(event));
+        }
+    }
+
+    /**
+     * Applies a change to an existing row, only if the row is older than the event. If nothing matched, either the
+     * row is already at this or a newer version (a duplicate: done) or it does not exist yet: the event overtook its
+     * TodoCreated (FIFO groups should prevent that, but losing the change would be silent), so it is retried.
+     */
+    private void update(TodoChange change) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(change.sql())) {
+            int index = 1;
+            for (Object value : change.columns().values()) {
+                if (value == null) {
+                    statement.setNull(index++, Types.VARCHAR);
+                } else {
+                    statement.setObject(index++, value);
+                }
+            }
+            statement.setObject(index++, utc(change.updatedAt()));
+            statement.setLong(index++, change.version());
+            statement.setString(index++, change.eventId().toString());
+            statement.setString(index++, change.todoId());
+            statement.setLong(index, change.version());
+            // The version always changes when the gate matches, so affected rows (useAffectedRows) is 1 or 0.
+            if (statement.executeUpdate() == 1) {
+                log.info("todo {} v{} (event {}): applied {}", change.todoId(), change.version(), change.eventId(),
+                        change.columns().keySet());
+            } else if (exists(connection, change.todoId())) {
+                log.info("todo {} v{} (event {}): skipped, read model already has this or a newer version",
+                        change.todoId(), change.version(), change.eventId());
+            } else {
+                throw new RetryLaterException("todo " + change.todoId() + " is not in todo_view yet; v"
+                        + change.version() + " (event " + change.eventId() + ") will be retried");
+            }
+        } catch (SQLException e) {
+            throw translate(e, change.todoId());
+        }
+    }
+
+    private static boolean exists(Connection connection, String todoId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM todo_view WHERE id = ?")) {
+            statement.setString(1, todoId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -83,12 +136,16 @@ public final class TodoProjection implements Projection {
             log.info("todo {} v{} (event {}): {}", row.id(), row.version(), row.lastEventId(),
                     affected == 0 ? "skipped, read model already has this or a newer version" : "applied");
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                // SQL "data exception" (e.g. a title longer than the column): the same row fails on every retry.
-                throw new InvalidEventException("todo_view rejected todo " + row.id() + ": " + e.getMessage(), e);
-            }
-            throw new IllegalStateException("could not write todo " + row.id() + " to todo_view", e);
+            throw translate(e, row.id());
         }
+    }
+
+    private static RuntimeException translate(SQLException e, String todoId) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            // SQL "data exception" (e.g. a title longer than the column): the same row fails on every retry.
+            return new InvalidEventException("todo_view rejected todo " + todoId + ": " + e.getMessage(), e);
+        }
+        return new IllegalStateException("could not write todo " + todoId + " to todo_view", e);
     }
 
     /**
