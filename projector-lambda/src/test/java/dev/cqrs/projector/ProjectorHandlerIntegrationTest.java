@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.audit.AuditMessageRecorded;
 import dev.cqrs.contracts.todo.TodoCreated;
 import dev.cqrs.projector.ReadDbProbe.StoredTodo;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +103,23 @@ class ProjectorHandlerIntegrationTest {
                 Instant.parse("2027-01-01T00:00:00.5Z"), Instant.parse("2027-01-01T00:00:00.5Z"));
         assertThat(handler.handleRequest(event(record(v2), v1Message), null).getBatchItemFailures()).isEmpty();
         assertThat(ReadDbProbe.primary().todo(todoId)).contains(afterV3);
+    }
+
+    @Test
+    void anEventNoReadModelUsesIsDoneWithoutHoldingUpItsGroup() {
+        String messageId = UUID.randomUUID().toString();
+        EventEnvelope audited = TestEvents.envelope(
+                new AuditMessageRecorded(messageId, "user-1", "hello", Instant.parse("2026-11-21T19:30:00Z")), 1,
+                Instant.parse("2026-11-21T19:30:00Z"));
+        String todoId = UUID.randomUUID().toString();
+        // Same group as the todo's events only to show the audit message does not block what follows it.
+        SQSMessage auditMessage = record(EventJson.write(audited), todoId);
+
+        SQSBatchResponse response = handler.handleRequest(
+                event(auditMessage, record(TestEvents.todoCreated(todoId, 1, "after audit"))), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(ReadDbProbe.primary().todo(todoId)).map(StoredTodo::title).contains("after audit");
     }
 
     @Test
