@@ -55,6 +55,10 @@ class EmployeeController {
              "detail":"The management chain of E100 names manager E010, not in the read model yet; try again",
              "instance":"/api/employees/E100/chain"}""";
 
+    private static final String UNAVAILABLE = """
+            {"type":"about:blank","title":"Service Unavailable","status":503,
+             "detail":"The employees read model is unavailable","instance":"/api/employees/E001/reportees"}""";
+
     private final GetEmployeeHandler getEmployee;
     private final ListReporteesHandler listReportees;
     private final GetManagementChainHandler getManagementChain;
@@ -74,7 +78,8 @@ class EmployeeController {
             headers = @Header(name = "ETag", description = "the employee's version, quoted"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EmployeeView.class),
                     examples = @ExampleObject(value = EMPLOYEE)))
-    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version; no body",
+            content = @Content)
     @ApiResponse(responseCode = "400", description = "the code or the consistency token is malformed",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = BAD_CODE)))
     @ApiResponse(responseCode = "404", description = "no such employee (yet)",
@@ -107,6 +112,8 @@ class EmployeeController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = BAD_CODE)))
     @ApiResponse(responseCode = "404", description = "no such manager (yet)",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = NOT_FOUND)))
+    @ApiResponse(responseCode = "503", description = "the employees table is unreachable",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = UNAVAILABLE)))
     @GetMapping("/{code}/reportees")
     ReporteePage reportees(
             @Parameter(description = "the manager's code, any case", example = "E001")

@@ -64,7 +64,8 @@ class TodoController {
                     @Header(name = Served.HEADER, description = "server id of the replica that answered")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TodoView.class),
                     examples = @ExampleObject(value = TODO)))
-    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version; no body",
+            content = @Content)
     @ApiResponse(responseCode = "400", description = "the id is not a UUID, or the consistency token is not a version",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = ApiDocs.BAD_REQUEST)))
     @ApiResponse(responseCode = "404", description = "no such todo, or it is deleted",
