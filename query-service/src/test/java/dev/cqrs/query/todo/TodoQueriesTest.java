@@ -1,17 +1,11 @@
 package dev.cqrs.query.todo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,30 +24,14 @@ import static org.awaitility.Awaitility.await;
  * Integration test on the local stack: rows written on the primary are read back over HTTP from a replica, through
  * the weighted replica hostname.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TodoQueriesTest {
+class TodoQueriesTest extends TodoApiTest {
 
     private static final Duration REPLICATION_DEADLINE = Duration.ofSeconds(30);
     private static final SeededTodos seeded = new SeededTodos();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    RestTestClient http;
-
-    @BeforeAll
-    static void readModelExists() throws Exception {
-        ReadModelSchema.ensureMigrated();
-    }
 
     @AfterAll
     static void removeSeededRows() throws Exception {
         seeded.close();
-    }
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     @Test

@@ -2,17 +2,11 @@ package dev.cqrs.query.todo;
 
 import dev.cqrs.query.consistency.ConsistencyToken;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,33 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Integration test on the local stack: a query carrying a consistency token waits for the replicas to reach that
  * version, while the test plays the projector and writes the newer version on the primary during the wait.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TodoReadYourWritesTest {
+class TodoReadYourWritesTest extends TodoApiTest {
 
     /** queries.consistency-wait's default. */
     private static final Duration BOUND = Duration.ofSeconds(2);
     /** How long after the request starts the newer version is written: well inside the bound. */
     private static final long WRITE_DELAY_MS = 300;
     private static final SeededTodos seeded = new SeededTodos();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    RestTestClient http;
-
-    @BeforeAll
-    static void readModelExists() {
-        ReadModelSchema.ensureMigrated();
-    }
 
     @AfterAll
     static void removeSeededRows() throws Exception {
         seeded.close();
-    }
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     @Test

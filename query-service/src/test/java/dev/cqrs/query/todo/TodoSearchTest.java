@@ -1,18 +1,12 @@
 package dev.cqrs.query.todo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Instant;
@@ -29,32 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Integration test on the local stack: filters, title search and tombstones of the todo list, on rows written on the
  * primary and read back from the replicas. Every title carries a random marker, so other tests' rows never match.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TodoSearchTest {
+class TodoSearchTest extends TodoApiTest {
 
     private static final SeededTodos seeded = new SeededTodos();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    RestTestClient http;
     private final String marker = "m" + UUID.randomUUID().toString().substring(0, 8);
     private final Instant base = Instant.parse("2200-01-01T00:00:00Z")
             .plusSeconds(ThreadLocalRandom.current().nextLong(3_000_000_000L)).truncatedTo(ChronoUnit.MICROS);
 
-    @BeforeAll
-    static void readModelExists() {
-        ReadModelSchema.ensureMigrated();
-    }
-
     @AfterAll
     static void removeSeededRows() throws Exception {
         seeded.close();
-    }
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     @Test
