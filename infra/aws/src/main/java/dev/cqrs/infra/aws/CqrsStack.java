@@ -348,8 +348,10 @@ public class CqrsStack extends Stack {
         FargateTaskDefinition auditTask = taskDefinition("AuditWorker", "audit-worker",
                 image("AuditWorkerRepo", "audit-worker", config.auditWorkerImage()), AUDIT_PORT,
                 auditEnv, Map.of());
+        // ChangeMessageVisibility: Spring Cloud AWS extends the visibility of the messages still waiting in a FIFO
+        // group batch while the first ones are processed; without it the second message of a batch fails.
         auditTask.addToTaskRolePolicy(allow(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueUrl",
-                "sqs:GetQueueAttributes"), auditQueue.getQueueArn()));
+                "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"), auditQueue.getQueueArn()));
         // The worker resolves the DLQ by name (GetQueueUrl) and moves poison messages there (SendMessage).
         auditTask.addToTaskRolePolicy(allow(List.of("sqs:GetQueueUrl", "sqs:SendMessage"), auditDlq.getQueueArn()));
         auditTask.addToTaskRolePolicy(allow(List.of("dynamodb:PutItem"), audit.getTableArn()));

@@ -359,6 +359,7 @@ class CqrsStackTest {
                 entry("sqs:ReceiveMessage", Set.of(auditQueue)),
                 entry("sqs:DeleteMessage", Set.of(auditQueue)),
                 entry("sqs:GetQueueAttributes", Set.of(auditQueue)),
+                entry("sqs:ChangeMessageVisibility", Set.of(auditQueue)),
                 entry("sqs:GetQueueUrl", Set.of(auditQueue, auditDlq)),
                 entry("sqs:SendMessage", Set.of(auditDlq)),
                 entry("dynamodb:PutItem", Set.of(audit)));
