@@ -21,7 +21,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import {
   DynamoDBClient, DescribeTableCommand, CreateTableCommand, DeleteTableCommand, PutItemCommand, GetItemCommand,
-  waitUntilTableExists,
+  UpdateItemCommand, QueryCommand, waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -194,6 +194,48 @@ await check("dynamodb: create/put/get/delete on a throw-away table", async () =>
       await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: { S: "a#1" }, sk: { S: "x" } }, ConditionExpression: "attribute_not_exists(pk)" }));
     } catch (e) { conditional = e.name === "ConditionalCheckFailedException"; }
     if (!conditional) throw new Error("attribute_not_exists(pk) did not reject the second put");
+  } finally {
+    await ddb.send(new DeleteTableCommand({ TableName: name })).catch(() => {});
+  }
+});
+
+// What the services rely on, checked on the emulator (infra/local/README.md lists where it differs from DynamoDB):
+// a sparse GSI (items without its key are not in it; REMOVE of the key takes the item out), paging a GSI Query with
+// ExclusiveStartKey, the version condition of the projector, and the error names the code maps.
+await check("dynamodb: sparse index, index paging, version condition, error names", async () => {
+  const name = `cqrs-smoke-gsi-${Date.now().toString(36)}`;
+  const S = (v) => ({ S: v });
+  await ddb.send(new CreateTableCommand({ TableName: name, BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: ["pk", "sk", "reportsTo", "code"].map((a) => ({ AttributeName: a, AttributeType: "S" })),
+    KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+    GlobalSecondaryIndexes: [{ IndexName: "byManager", Projection: { ProjectionType: "ALL" },
+      KeySchema: [{ AttributeName: "reportsTo", KeyType: "HASH" }, { AttributeName: "code", KeyType: "RANGE" }] }] }));
+  try {
+    await waitUntilTableExists({ client: ddb, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: name });
+    for (const c of ["E1", "E2", "E3"]) {
+      await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: S(c), sk: S(c), code: S(c), reportsTo: S("M"), version: { N: "1" } } }));
+    }
+    await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: S("M"), sk: S("M"), code: S("M"), version: { N: "1" } } }));
+    const page = (start) => ddb.send(new QueryCommand({ TableName: name, IndexName: "byManager", Limit: 2,
+      KeyConditionExpression: "reportsTo = :m", ExpressionAttributeValues: { ":m": S("M") }, ExclusiveStartKey: start }));
+    const p1 = await page();
+    eq(p1.Items.map((i) => i.code.S).join(","), "E1,E2", "first page");
+    const p2 = await page(p1.LastEvaluatedKey);
+    eq(p2.Items.map((i) => i.code.S).join(","), "E3", "second page");
+    await ddb.send(new UpdateItemCommand({ TableName: name, Key: { pk: S("E2"), sk: S("E2") },
+      UpdateExpression: "REMOVE reportsTo SET version = :v", ConditionExpression: "attribute_not_exists(pk) OR version < :v",
+      ExpressionAttributeValues: { ":v": { N: "2" } } }));
+    eq((await page()).Items.map((i) => i.code.S).join(","), "E1,E3", "after REMOVE of the index key");
+    let stale = "";
+    try {
+      await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: S("E2"), sk: S("E2"), code: S("E2"), version: { N: "3" } },
+        ConditionExpression: "version = :seen", ExpressionAttributeValues: { ":seen": { N: "1" } } }));
+    } catch (e) { stale = e.name; }
+    eq(stale, "ConditionalCheckFailedException", "a put conditioned on a stale version");
+    let missing = "";
+    try { await ddb.send(new GetItemCommand({ TableName: `${name}-missing`, Key: { pk: S("x"), sk: S("x") } })); }
+    catch (e) { missing = e.name; }
+    eq(missing, "ResourceNotFoundException", "a read of a missing table");
   } finally {
     await ddb.send(new DeleteTableCommand({ TableName: name })).catch(() => {});
   }

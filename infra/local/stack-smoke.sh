@@ -133,7 +133,7 @@ dns_ttl() {
 }
 check "replicas.db.local has TTL 1, answers over TCP too, zone has a SOA" dns_ttl
 
-# ---- AWS (fauxqs + DynamoDB Local) ---------------------------------------------------------------------------------
+# ---- AWS (fauxqs + dynalite) ---------------------------------------------------------------------------------------
 node_ensure
 AWS_OUT=$("$NODE_BIN" "$REPO_ROOT/infra/local/smoke.mjs" "--publish=$PUBLISH" 2>&1) || true
 while IFS= read -r line; do

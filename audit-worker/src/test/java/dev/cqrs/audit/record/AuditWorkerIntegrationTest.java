@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the worker against the local stack (fauxqs SQS, DynamoDB Local; see infra/local/stack env). Other modules'
+ * Runs the worker against the local stack (fauxqs SQS, dynalite; see infra/local/stack env). Other modules'
  * tests publish events that reach the audit queue too, so every assertion is about this test's own ids only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

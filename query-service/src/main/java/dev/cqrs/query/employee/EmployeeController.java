@@ -103,7 +103,7 @@ class EmployeeController {
     }
 
     @Operation(summary = "The active direct reportees of a manager, one page at a time",
-            description = "In code order. One DynamoDB Query on the manager's partition (no Scan, no filter). "
+            description = "In code order. One DynamoDB Query on the sparse byManager index (no Scan, no filter). "
                     + "Pass nextCursor as cursor for the next page; it is absent on the last page.")
     @ApiResponse(responseCode = "200", description = "one page",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReporteePage.class),

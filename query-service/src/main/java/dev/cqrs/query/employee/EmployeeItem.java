@@ -2,18 +2,22 @@ package dev.cqrs.query.employee;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * One item of the employees table as the projector writes it (docs/conventions.md, single-table design): either an
- * employee item ({@code pk = sk = CODE}) or a reportee item ({@code pk = MANAGER CODE}, {@code sk = "REPORTEE#CODE"}),
- * which holds a subset of the attributes. A mutable bean because that is what the enhanced client's bean mapper
- * reads; it never leaves this package, the records built from it do.
+ * The employee item as the projector writes it (docs/conventions.md, single-table design): {@code pk = sk = CODE},
+ * and, only while the employee is active and has a manager, {@code reportsTo = MANAGER CODE}, the partition key of the
+ * sparse {@link #BY_MANAGER} index (sort key {@code code}), which lists each manager's active direct reportees. A
+ * mutable bean because that is what the enhanced client's bean mapper reads; it never leaves this package, the
+ * records built from it do.
  */
 @DynamoDbBean
 public class EmployeeItem {
 
-    static final String REPORTEE_PREFIX = "REPORTEE#";
+    /** The sparse index of active direct reportees: partition {@code reportsTo}, sort {@code code}. */
+    static final String BY_MANAGER = "byManager";
 
     private String pk;
     private String sk;
@@ -23,6 +27,7 @@ public class EmployeeItem {
     private String email;
     private String jobTitle;
     private String managerCode;
+    private String reportsTo;
     private String hireDate;
     private String lastWorkingDate;
     private Long version;
@@ -53,6 +58,7 @@ public class EmployeeItem {
         this.type = type;
     }
 
+    @DynamoDbSecondarySortKey(indexNames = BY_MANAGER)
     public String getCode() {
         return code;
     }
@@ -91,6 +97,15 @@ public class EmployeeItem {
 
     public void setManagerCode(String managerCode) {
         this.managerCode = managerCode;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_MANAGER)
+    public String getReportsTo() {
+        return reportsTo;
+    }
+
+    public void setReportsTo(String reportsTo) {
+        this.reportsTo = reportsTo;
     }
 
     public String getHireDate() {

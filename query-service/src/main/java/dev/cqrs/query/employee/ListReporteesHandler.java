@@ -1,6 +1,7 @@
 package dev.cqrs.query.employee;
 
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -9,18 +10,20 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import java.util.List;
 
 /**
- * One Query on the key: {@code pk = manager AND begins_with(sk, "REPORTEE#")}, in code order. No Scan and no filter
- * expression, so DynamoDB reads only the manager's reportee items. Reads one item more than the page holds, so the
+ * One Query on the sparse {@code byManager} index: {@code reportsTo = manager}, in code order. No Scan and no filter
+ * expression: only active employees with a manager carry {@code reportsTo}, so DynamoDB reads only the manager's
+ * active direct reportees. The index is eventually consistent in AWS (a moved employee may show under the old manager
+ * for a moment; see docs/conventions.md). Reads one item more than the page holds, so the
  * last page says so (no cursor) instead of leading to an empty page. An unknown manager is a 404, not an empty list.
  */
 @Component
 class ListReporteesHandler {
 
-    private final DynamoDbTable<EmployeeItem> table;
+    private final DynamoDbIndex<EmployeeItem> byManager;
     private final EmployeeReads reads;
 
     ListReporteesHandler(DynamoDbTable<EmployeeItem> table, EmployeeReads reads) {
-        this.table = table;
+        this.byManager = table.index(EmployeeItem.BY_MANAGER);
         this.reads = reads;
     }
 
@@ -29,13 +32,16 @@ class ListReporteesHandler {
             throw new EmployeeNotFoundException(query.managerCode());
         }
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                        .partitionValue(query.managerCode()).sortValue(EmployeeItem.REPORTEE_PREFIX).build()))
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(query.managerCode()).build()))
                 .limit(query.limit() + 1);
         if (query.cursor() != null) {
             request.exclusiveStartKey(query.cursor().exclusiveStartKey(query.managerCode()));
         }
-        List<EmployeeItem> items = table.query(request.build()).items().stream().limit(query.limit() + 1L).toList();
+        List<EmployeeItem> items = byManager.query(request.build()).stream()
+                .flatMap(page -> page.items().stream())
+                .limit(query.limit() + 1L)
+                .toList();
         if (items.size() <= query.limit()) {
             return new ReporteePage(items.stream().map(ReporteeView::of).toList(), null);
         }

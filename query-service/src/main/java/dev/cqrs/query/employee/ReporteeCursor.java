@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where the previous page of reportees ended: the last reportee's code. With the manager's code, which the request
- * names anyway, that is the DynamoDB ExclusiveStartKey of the next page; only the code travels, so a cursor can never
- * lead into another manager's partition.
+ * names anyway, that is the ExclusiveStartKey of the next page on the {@code byManager} index (the index keys plus
+ * the table keys of that item, {@code pk = sk = code}); only the code travels, so a cursor can never lead into
+ * another manager's reportees.
  */
 record ReporteeCursor(String code) {
 
@@ -35,8 +36,8 @@ record ReporteeCursor(String code) {
     }
 
     Map<String, AttributeValue> exclusiveStartKey(String managerCode) {
-        return Map.of("pk", AttributeValue.fromS(managerCode),
-                "sk", AttributeValue.fromS(EmployeeItem.REPORTEE_PREFIX + code));
+        return Map.of("reportsTo", AttributeValue.fromS(managerCode), "code", AttributeValue.fromS(code),
+                "pk", AttributeValue.fromS(code), "sk", AttributeValue.fromS(code));
     }
 
     private static InvalidQueryException invalid(String token) {

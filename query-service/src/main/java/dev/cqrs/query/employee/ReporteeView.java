@@ -2,7 +2,7 @@ package dev.cqrs.query.employee;
 
 import java.time.LocalDate;
 
-/** One active direct reportee, as its manager's reportee item holds it. */
+/** One active direct reportee, from its employee item as the {@code byManager} index returns it. */
 record ReporteeView(String code, String name, String email, String jobTitle, LocalDate hireDate, long version) {
 
     static ReporteeView of(EmployeeItem item) {

@@ -14,11 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReporteeCursorTest {
 
     @Test
-    void becomesTheExclusiveStartKeyInTheManagersPartition() {
+    void becomesTheExclusiveStartKeyOnTheManagersIndex() {
         ReporteeCursor cursor = ReporteeCursor.decode(new ReporteeCursor("E100").encode());
 
         assertThat(cursor.exclusiveStartKey("E001")).isEqualTo(Map.of(
-                "pk", AttributeValue.fromS("E001"), "sk", AttributeValue.fromS("REPORTEE#E100")));
+                "reportsTo", AttributeValue.fromS("E001"), "code", AttributeValue.fromS("E100"),
+                "pk", AttributeValue.fromS("E100"), "sk", AttributeValue.fromS("E100")));
     }
 
     @Test

@@ -21,10 +21,11 @@ final class SeededEmployees implements AutoCloseable {
     private final List<Map<String, AttributeValue>> keys = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * The employee item and, while active with a manager, the manager's reportee item for it.
+     * The employee item; while active with a manager it carries {@code reportsTo}, the key of the {@code byManager}
+     * index, so it is listed under the manager.
      *
      * @param managerCode     {@code null} at the top
-     * @param lastWorkingDate {@code null} while active; a terminated employee has no reportee item
+     * @param lastWorkingDate {@code null} while active
      */
     void employee(String code, String name, String managerCode, String lastWorkingDate, long version) {
         Map<String, AttributeValue> item = key(code, code);
@@ -35,17 +36,13 @@ final class SeededEmployees implements AutoCloseable {
         }
         if (lastWorkingDate != null) {
             item.put("lastWorkingDate", AttributeValue.fromS(lastWorkingDate));
+        } else if (managerCode != null) {
+            item.put("reportsTo", AttributeValue.fromS(managerCode));
         }
         put(item);
-        if (managerCode != null && lastWorkingDate == null) {
-            Map<String, AttributeValue> reportee = key(managerCode, "REPORTEE#" + code);
-            reportee.put("type", AttributeValue.fromS("REPORTEE"));
-            details(reportee, code, name, version);
-            put(reportee);
-        }
     }
 
-    /** As the projector applies a details update: new name and version (the reportee item is left alone here). */
+    /** As the projector applies a details update: new name and version. */
     void rename(String code, String name, long version) {
         dynamoDb.updateItem(b -> b.tableName(table).key(key(code, code))
                 .updateExpression("SET #name = :name, version = :version")

@@ -283,10 +283,8 @@ public class CqrsStack extends Stack {
                                 projectorQueue.getQueueArn()),
                         // The handler resolves its DLQ by name and moves poison messages there itself.
                         allow(List.of("sqs:GetQueueUrl", "sqs:SendMessage"), projectorDlq.getQueueArn()),
-                        // TransactWriteItems is authorised per item by PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
-                        allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                                        "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"),
-                                employees.getTableArn())))
+                        // One employee event = a consistent GetItem, then one conditional PutItem of the whole item.
+                        allow(List.of("dynamodb:GetItem", "dynamodb:PutItem"), employees.getTableArn())))
                 .build();
         projector.getRole().attachInlinePolicy(projectorPolicy);
         EventSourceMapping mapping = EventSourceMapping.Builder.create(this, "ProjectorQueueMapping")
