@@ -1,29 +1,48 @@
 package dev.cqrs.command.dispatch;
 
+import dev.cqrs.command.web.CommandException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ResolvableType;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The mediator: controllers depend on this alone and never on handlers. Each command type has exactly one handler,
  * checked at start-up, and every command runs in ONE transaction on the primary.
  *
- * <p>Hand-written rather than a library: it is thirty lines, and owning it lets the transaction boundary sit here, in
- * one place, instead of on every handler.
+ * <p>A transaction that loses a deadlock or times out waiting for a lock ({@link PessimisticLockingFailureException})
+ * is rolled back by the database and re-run from the start, up to {@code commands.lock-attempts} times in all; if it
+ * still cannot get its locks the caller gets a 409 ({@link CommandException#busy()}), never a 500.
+ *
+ * <p>Hand-written rather than a library: it is a few dozen lines, and owning it lets the transaction boundary sit
+ * here, in one place, instead of on every handler.
  */
 @Component
 public class CommandDispatcher {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
     private final Map<Class<?>, CommandHandler<?, ?>> handlers = new HashMap<>();
     private final TransactionTemplate transaction;
+    private final List<CommandListener> listeners;
+    private final int lockAttempts;
 
-    CommandDispatcher(List<CommandHandler<?, ?>> handlers, TransactionTemplate transaction) {
+    CommandDispatcher(List<CommandHandler<?, ?>> handlers, TransactionTemplate transaction,
+                      List<CommandListener> listeners, @Value("${commands.lock-attempts:4}") int lockAttempts) {
         this.transaction = transaction;
+        this.listeners = List.copyOf(listeners);
+        this.lockAttempts = Math.max(1, lockAttempts);
         for (CommandHandler<?, ?> handler : handlers) {
             Class<?> commandType = ResolvableType.forClass(CommandHandler.class, ClassUtils.getUserClass(handler))
                     .resolveGeneric(0);
@@ -44,6 +63,38 @@ public class CommandDispatcher {
         if (handler == null) {
             throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());
         }
-        return transaction.execute(status -> handler.handle(command));
+        listeners.forEach(listener -> listener.handling(command));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    R result = handler.handle(command);
+                    listeners.forEach(listener -> listener.beforeCommit(command));
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            listeners.forEach(listener -> listener.committed(command));
+                        }
+                    });
+                    return result;
+                });
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= lockAttempts) {
+                    log.info("{} still lost lock conflicts after {} attempts: {}", command.getClass().getSimpleName(),
+                            attempt, e.getMostSpecificCause().getMessage());
+                    throw CommandException.busy();
+                }
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /** Jittered, growing pause: the transactions that deadlocked together should not collide again in step. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommandException.busy();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.cqrs.command.employee.EmployeeCommands.HireEmployees;
 import dev.cqrs.command.employee.EmployeeCommands.TerminateEmployee;
 import dev.cqrs.command.employee.EmployeeCommands.UpdateEmployeeDetails;
 import dev.cqrs.command.web.IfMatch;
+import dev.cqrs.command.web.StorableDate;
 import dev.cqrs.command.web.VersionHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +40,9 @@ import java.util.Locale;
 @RequestMapping("/api/employees")
 @Tag(name = "Employees", description = "Hire, update, move and terminate employees. Codes are case-insensitive "
         + "(stored upper-case). A manager must exist and be active; nobody may report to themselves or to someone "
-        + "in their own reporting chain (409).")
+        + "in their own reporting chain (409). A manager with active reportees cannot be terminated (409 listing them "
+        + "in activeReportees). Requests that collide with others on the same rows are retried by the service; if they "
+        + "still collide the answer is 409 (retry), never 500.")
 class EmployeeController {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9-]{0,19}";
@@ -57,7 +60,8 @@ class EmployeeController {
             @Schema(example = "Engineer") @Size(max = 100) String jobTitle,
             @Schema(example = "E001", description = "null for the top of the hierarchy") @Pattern(regexp = CODE)
             String managerCode,
-            @Schema(example = "2026-01-15") @NotNull LocalDate hireDate) {
+            @Schema(example = "2026-01-15", description = "0001-01-01 to 9999-12-31") @NotNull @StorableDate
+            LocalDate hireDate) {
 
         HireEmployee toCommand() {
             return new HireEmployee(upper(code), name.strip(), email.strip(), jobTitle, upper(managerCode), hireDate);
@@ -77,12 +81,17 @@ class EmployeeController {
                           @Pattern(regexp = CODE) String managerCode) {
     }
 
-    record TerminationRequest(@Schema(example = "2026-12-31") @NotNull LocalDate lastWorkingDate) {
+    record TerminationRequest(@Schema(example = "2026-12-31", description = "0001-01-01 to 9999-12-31")
+                              @NotNull @StorableDate LocalDate lastWorkingDate) {
     }
 
-    @Operation(summary = "Hire an employee")
+    @Operation(summary = "Hire an employee",
+            description = "Of several simultaneous hires of one new code exactly one succeeds; the others get 409.")
     @ApiResponse(responseCode = "201", description = "Hired")
-    @ApiResponse(responseCode = "409", description = "Code taken, or the manager is unknown or has left")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, e.g. a hireDate outside 0001-01-01..9999-12-31 "
+            + "(problem details list each one in errors[].field)")
+    @ApiResponse(responseCode = "409", description = "Code taken (also by a simultaneous hire), the manager is unknown "
+            + "or has left, or a concurrent update that outlived the service's retries")
     @PostMapping
     ResponseEntity<EmployeeVersion> hire(@Valid @RequestBody HireRequest request) {
         EmployeeVersion hired = dispatcher.dispatch(request.toCommand());
@@ -92,6 +101,8 @@ class EmployeeController {
     @Operation(summary = "Hire a batch of employees, all or nothing",
             description = "Rows may name managers hired earlier in the same batch. One bad row and no one is hired.")
     @ApiResponse(responseCode = "201", description = "All hired")
+    @ApiResponse(responseCode = "400", description = "Invalid fields (field names like employees[2].hireDate)")
+    @ApiResponse(responseCode = "409", description = "A row refused (detail and index name it); no one was hired")
     @PostMapping("/batch")
     ResponseEntity<List<EmployeeVersion>> hireBatch(@Valid @RequestBody HireBatchRequest request) {
         List<EmployeeVersion> hired = dispatcher.dispatch(new HireEmployees(
@@ -100,6 +111,9 @@ class EmployeeController {
     }
 
     @Operation(summary = "Update an employee's name, email and job title")
+    @ApiResponse(responseCode = "404", description = "No such employee")
+    @ApiResponse(responseCode = "409", description = "A concurrent update that outlived the service's retries")
+    @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @PutMapping("/{code}")
     ResponseEntity<EmployeeVersion> updateDetails(@PathVariable @Pattern(regexp = CODE) String code,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
@@ -110,7 +124,10 @@ class EmployeeController {
     }
 
     @Operation(summary = "Change an employee's manager")
-    @ApiResponse(responseCode = "409", description = "Unknown or inactive manager, or a reporting cycle")
+    @ApiResponse(responseCode = "404", description = "No such employee")
+    @ApiResponse(responseCode = "409", description = "Unknown or inactive manager, a reporting cycle, the employee "
+            + "has left, or a concurrent update that outlived the service's retries")
+    @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @PutMapping("/{code}/manager")
     ResponseEntity<EmployeeVersion> changeManager(@PathVariable @Pattern(regexp = CODE) String code,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
@@ -121,7 +138,16 @@ class EmployeeController {
     }
 
     @Operation(summary = "Terminate an employee", description = "Sets the last working date; the employee drops "
-            + "out of their manager's active reportees.")
+            + "out of their manager's active reportees. An employee who still manages active employees is not "
+            + "terminated: 409 with their codes in activeReportees; move them (PUT /api/employees/{code}/manager) "
+            + "first. Nothing is written in that case.")
+    @ApiResponse(responseCode = "200", description = "Terminated")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, e.g. a lastWorkingDate outside "
+            + "0001-01-01..9999-12-31")
+    @ApiResponse(responseCode = "404", description = "No such employee")
+    @ApiResponse(responseCode = "409", description = "Active reportees (listed in activeReportees), the employee has "
+            + "already left, or a concurrent update that outlived the service's retries")
+    @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @PostMapping("/{code}/terminate")
     ResponseEntity<EmployeeVersion> terminate(@PathVariable @Pattern(regexp = CODE) String code,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)

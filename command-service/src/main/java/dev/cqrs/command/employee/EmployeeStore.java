@@ -1,6 +1,7 @@
 package dev.cqrs.command.employee;
 
 import dev.cqrs.command.web.CommandException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +9,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -78,17 +80,31 @@ class EmployeeStore {
         }
     }
 
+    /** Codes of the active employees who report directly to {@code managerCode}, in code order. */
+    List<String> activeReportees(String managerCode) {
+        return jdbc.sql("""
+                        SELECT code FROM employee WHERE manager_code = ? AND last_working_date IS NULL
+                        ORDER BY code""")
+                .param(managerCode).query(String.class).list();
+    }
+
+    /**
+     * Inserts the new employee; 409 if the code is taken. The primary key decides, not a prior SELECT ... FOR UPDATE:
+     * locking a row that does not exist yet takes a gap lock, and two hires of one new code then deadlock on their
+     * inserts. A plain INSERT makes the second wait for the first and then fail with a duplicate key.
+     */
     void insert(EmployeeCommands.HireEmployee hire, Instant now) {
-        if (find(hire.code()).isPresent()) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO employee (code, name, email, job_title, manager_code, hire_date, version,
+                                                  created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                    .params(hire.code(), hire.name(), hire.email(), hire.jobTitle(), hire.managerCode(),
+                            Date.valueOf(hire.hireDate()), Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException taken) {
             throw CommandException.conflict("Employee exists", "An employee with code " + hire.code() + " exists");
         }
-        jdbc.sql("""
-                        INSERT INTO employee (code, name, email, job_title, manager_code, hire_date, version,
-                                              created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
-                .params(hire.code(), hire.name(), hire.email(), hire.jobTitle(), hire.managerCode(),
-                        Date.valueOf(hire.hireDate()), Timestamp.from(now), Timestamp.from(now))
-                .update();
     }
 
     /** Writes every mutable column and bumps the version; returns the new version. */

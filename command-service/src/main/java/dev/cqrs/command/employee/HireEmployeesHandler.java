@@ -28,8 +28,10 @@ class HireEmployeesHandler implements CommandHandler<HireEmployees, List<Employe
             try {
                 hired.add(hireOne.handle(batch.employees().get(i)));
             } catch (CommandException refused) {
-                throw new CommandException(refused.status(), refused.title(),
+                var wrapped = new CommandException(refused.status(), refused.title(),
                         "employees[" + i + "]: " + refused.getMessage() + "; no one in the batch was hired");
+                refused.properties().forEach(wrapped::with);
+                throw wrapped.with("index", i);
             }
         }
         return hired;

@@ -8,7 +8,13 @@ import dev.cqrs.contracts.employee.EmployeeTerminated;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
+/**
+ * Sets the last working date. A manager with active direct reportees cannot be terminated (409 listing their codes in
+ * {@code activeReportees}): they would be left reporting to someone inactive, so the client moves them first. The
+ * hierarchy lock, taken by every command that can give someone a manager, keeps that list true until the commit.
+ */
 @Component
 class TerminateEmployeeHandler implements CommandHandler<TerminateEmployee, EmployeeVersion> {
 
@@ -26,6 +32,13 @@ class TerminateEmployeeHandler implements CommandHandler<TerminateEmployee, Empl
         EmployeeStore.Employee e = store.loadForChange(command.code(), command.expectedVersion());
         if (!e.active()) {
             throw CommandException.conflict("Employee has left", e.code() + " left on " + e.lastWorkingDate());
+        }
+        List<String> reportees = store.activeReportees(e.code());
+        if (!reportees.isEmpty()) {
+            throw CommandException.conflict("Active reportees", e.code() + " still manages " + reportees.size()
+                            + " active employee(s): " + String.join(", ", reportees)
+                            + "; give them another manager first")
+                    .with("activeReportees", reportees);
         }
         Instant now = outbox.now();
         long version = store.save(new EmployeeStore.Employee(e.code(), e.name(), e.email(), e.jobTitle(),

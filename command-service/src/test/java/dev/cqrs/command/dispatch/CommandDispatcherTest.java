@@ -58,21 +58,21 @@ class CommandDispatcherTest {
 
     @Test
     void routesEachCommandToItsHandlerInsideATransaction() {
-        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction);
+        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1);
 
         assertThat(dispatcher.dispatch(new Greet("ada"))).isEqualTo("hello ada (tx)");
     }
 
     @Test
     void refusesTwoHandlersForOneCommandAtStartUp() {
-        assertThatThrownBy(() -> new CommandDispatcher(List.of(new GreetHandler(), new OtherGreetHandler()), transaction))
+        assertThatThrownBy(() -> new CommandDispatcher(List.of(new GreetHandler(), new OtherGreetHandler()), transaction, List.of(), 1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Two handlers for Greet");
     }
 
     @Test
     void failsClearlyForACommandWithoutHandler() {
-        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction);
+        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1);
 
         assertThatThrownBy(() -> dispatcher.dispatch(new Count(1))).hasMessageContaining("No handler for Count");
     }

@@ -10,8 +10,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,9 @@ class EmployeeCommandsTest {
                 .statusCode()).isEqualTo(409);
         assertThat(hire("d" + run, "nobody" + run).statusCode()).isEqualTo(409);
 
+        // b's only reportee moves away first: a manager with active reportees cannot leave (see below)
+        assertThat(api.send("PUT", "/api/employees/c" + run + "/manager", "{\"managerCode\":\"a" + run + "\"}")
+                .statusCode()).isEqualTo(200);
         assertThat(api.send("POST", "/api/employees/b" + run + "/terminate", "{\"lastWorkingDate\":\"2026-12-31\"}")
                 .statusCode()).isEqualTo(200);
         var toLeaver = hire("e" + run, "b" + run);
@@ -100,6 +107,89 @@ class EmployeeCommandsTest {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(EventJson.tree(invalid.body()).get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("code", "name", "email", "hireDate");
+    }
+
+    @Test
+    void eightSimultaneousHiresOfOneNewCodeGiveOne201AndSeven409s() throws Exception {
+        String code = "race" + run;
+        var start = new CyclicBarrier(8);
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return hire(code, null);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+        }
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+        assertThat(statuses).as("statuses of 8 simultaneous hires").containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409).forEach(r ->
+                assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json"));
+        assertThat(events(code.toUpperCase())).containsExactly("EmployeeHired:1");
+    }
+
+    @Test
+    void datesTheDatabaseCannotStoreAre400NamingTheFieldAndWriteNothing() throws Exception {
+        for (String date : List.of("+10000-01-01", "-0001-01-01", "0000-12-31")) {
+            var response = api.send("POST", "/api/employees", """
+                    {"code":"d%s","name":"D","email":"d@example.com","hireDate":"%s"}""".formatted(run, date));
+            assertThat(response.statusCode()).as(date).isEqualTo(400);
+            assertThat(EventJson.tree(response.body()).get("errors").findValuesAsString("field"))
+                    .containsExactly("hireDate");
+        }
+        var batch = api.send("POST", "/api/employees/batch", """
+                {"employees":[{"code":"d%s","name":"D","email":"d@example.com","hireDate":"+10000-01-01"}]}"""
+                .formatted(run));
+        assertThat(batch.statusCode()).isEqualTo(400);
+        assertThat(EventJson.tree(batch.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("employees[0].hireDate");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM employee WHERE code = ?").param("D" + run)
+                .query(Long.class).single()).isZero();
+
+        hire("t" + run, null);
+        for (String date : List.of("+10000-01-01", "-0001-01-01")) {
+            var response = api.send("POST", "/api/employees/t" + run + "/terminate",
+                    "{\"lastWorkingDate\":\"" + date + "\"}");
+            assertThat(response.statusCode()).as(date).isEqualTo(400);
+            assertThat(EventJson.tree(response.body()).get("errors").findValuesAsString("field"))
+                    .containsExactly("lastWorkingDate");
+        }
+        assertThat(events("T" + run)).containsExactly("EmployeeHired:1");
+        assertThat(api.send("POST", "/api/employees/t" + run + "/terminate",
+                "{\"lastWorkingDate\":\"9999-12-31\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aManagerWithActiveReporteesCannotBeTerminatedUntilTheyAreMoved() throws Exception {
+        hire("m" + run, null);
+        hire("r1" + run, "m" + run);
+        hire("r2" + run, "m" + run);
+        hire("gone" + run, "m" + run);
+        // a reportee who has left does not hold the manager back
+        assertThat(api.send("POST", "/api/employees/gone" + run + "/terminate",
+                "{\"lastWorkingDate\":\"2026-06-30\"}").statusCode()).isEqualTo(200);
+
+        var refused = api.send("POST", "/api/employees/m" + run + "/terminate", "{\"lastWorkingDate\":\"2026-12-31\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        var problem = EventJson.tree(refused.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Active reportees");
+        assertThat(problem.get("activeReportees").toString()).isEqualTo("[\"R1" + run + "\",\"R2" + run + "\"]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM employee WHERE code = ? AND last_working_date IS NULL")
+                .param("M" + run).query(Long.class).single()).as("still active").isEqualTo(1);
+        assertThat(events("M" + run)).containsExactly("EmployeeHired:1");
+
+        api.send("PUT", "/api/employees/r1" + run + "/manager", "{\"managerCode\":null}");
+        api.send("PUT", "/api/employees/r2" + run + "/manager", "{\"managerCode\":\"r1" + run + "\"}");
+        assertThat(api.send("POST", "/api/employees/m" + run + "/terminate", "{\"lastWorkingDate\":\"2026-12-31\"}")
+                .statusCode()).as("no active reportees left").isEqualTo(200);
     }
 
     private HttpResponse<String> hire(String code, String manager) throws Exception {
