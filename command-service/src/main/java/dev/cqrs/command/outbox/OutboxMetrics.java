@@ -10,19 +10,28 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Age of the oldest unpublished event: the one number that says whether the relay keeps up (alarmed on in AWS).
+ * The two numbers that say whether the outbox is healthy (alarm on both):
+ * <ul>
+ *   <li>{@code outbox.oldest.unpublished.age} (seconds): age of the oldest event still waiting to be published,
+ *       parked ones excluded; grows when the relay does not keep up or SNS keeps failing;</li>
+ *   <li>{@code outbox.parked} (rows): events the relay gave up on; anything above zero needs an operator.</li>
+ * </ul>
  */
 @Component
 class OutboxMetrics {
 
-    OutboxMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
+    OutboxMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, ParkedEvents parked) {
         Gauge.builder("outbox.oldest.unpublished.age", () -> jdbc
-                        .sql("SELECT MIN(created_at) FROM outbox WHERE published_at IS NULL")
+                        .sql("SELECT MIN(created_at) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL")
                         .query(Timestamp.class).optional()
                         .map(oldest -> Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0)
                         .orElse(0.0))
                 .baseUnit("seconds")
-                .description("Age of the oldest event not yet accepted by SNS")
+                .description("Age of the oldest event not yet accepted by SNS (parked events excluded)")
+                .register(registry);
+        Gauge.builder("outbox.parked", parked::count)
+                .baseUnit("rows")
+                .description("Events parked after too many failed publishes; listed by GET /api/outbox/parked")
                 .register(registry);
     }
 }

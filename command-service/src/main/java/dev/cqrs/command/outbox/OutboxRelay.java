@@ -3,70 +3,87 @@ package dev.cqrs.command.outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Moves committed events from the outbox to SNS. Safe to run in many instances at once:
- * <ul>
- *   <li>rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two relays never hold the same row, and the lock is
- *       kept until the row is marked, so a row is published by one relay only;</li>
- *   <li>a row is claimed only when no earlier event of its aggregate is still pending, so per-aggregate order holds
- *       across relays and across retries (a failing event holds back the later events of its aggregate only);</li>
- *   <li>a row is marked published only for the entries SNS accepted; the others get capped exponential backoff.</li>
- * </ul>
+ * Moves committed events from the outbox to SNS. Safe to run in many instances at once, and never holds a database
+ * lock while it talks to SNS:
+ * <ol>
+ *   <li><b>claim</b>, in a short READ COMMITTED transaction: up to one batch of due rows is selected
+ *       {@code FOR UPDATE SKIP LOCKED} and given a lease ({@code lease_owner} = a fresh token, {@code lease_until} =
+ *       now + {@code outbox.relay.lease}); rows with a live lease are not claimable, so two relays never publish the
+ *       same row at the same time. READ COMMITTED takes no gap locks, so commands appending events never wait on it;</li>
+ *   <li><b>publish</b>, outside any transaction, with the SNS client's bounded call timeout;</li>
+ *   <li><b>record</b>, in a second short transaction and only where the lease is still this claim's: accepted rows are
+ *       marked published; the others get capped exponential backoff, and after {@code outbox.relay.max-attempts}
+ *       failures they are <b>parked</b> (kept, unpublished, with their last error; see {@link ParkedEvents}).</li>
+ * </ol>
+ * A row is claimable only when no earlier event of its aggregate is still unpublished (leased and parked ones
+ * included), so per-aggregate order holds across relays and retries, and a failing or parked event holds back the
+ * later events of its own aggregate only. A relay that dies between publish and record leaves its rows leased; once
+ * the lease runs out another relay publishes them again with the same deduplication id (the event id), which SNS FIFO
+ * drops, so subscribers still get each event once.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final TransactionTemplate claimTransaction;
+    private final TransactionTemplate recordTransaction;
     private final EventPublisher publisher;
     private final Backoff backoff;
     private final Clock clock;
+    private final Duration lease;
+    private final int maxAttempts;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, EventPublisher publisher, Backoff backoff, Clock clock) {
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, EventPublisher publisher, Backoff backoff, Clock clock,
+                Duration lease, int maxAttempts) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.claimTransaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.recordTransaction = new TransactionTemplate(transaction.getTransactionManager());
         this.publisher = publisher;
         this.backoff = backoff;
         this.clock = clock;
+        this.lease = lease;
+        this.maxAttempts = Math.max(1, maxAttempts);
     }
 
     /** One round: claims up to one batch, publishes it, records the outcome. Returns how many rows it claimed. */
     public int publishOneBatch() {
-        Integer claimed = transaction.execute(status -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<PendingEvent> batch = claim(now);
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            EventPublisher.Outcome outcome;
-            try {
-                outcome = publisher.publish(batch);
-            } catch (RuntimeException e) {
-                log.warn("Publishing {} events failed, will retry: {}", batch.size(), e.toString());
-                batch.forEach(event -> retryLater(event, now, e.toString()));
-                return batch.size();
-            }
+        String owner = UUID.randomUUID().toString();
+        List<PendingEvent> batch = claimTransaction.execute(status -> claim(owner, now()));
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        EventPublisher.Outcome outcome;
+        try {
+            outcome = publisher.publish(batch);
+        } catch (RuntimeException e) {
+            log.warn("Publishing {} events failed, will retry: {}", batch.size(), e.toString());
+            recordTransaction.executeWithoutResult(status -> batch.forEach(event -> failed(event, owner, e.toString())));
+            return batch.size();
+        }
+        recordTransaction.executeWithoutResult(status -> {
             for (PendingEvent event : batch) {
                 if (outcome.accepted(event)) {
-                    markPublished(event, now);
+                    markPublished(event, owner);
                 } else {
-                    String reason = outcome.failedEventIds().get(event.eventId());
-                    log.warn("SNS rejected event {} ({}), will retry: {}", event.eventId(), event.eventType(), reason);
-                    retryLater(event, now, reason);
+                    failed(event, owner, outcome.failedEventIds().get(event.eventId()));
                 }
             }
-            return batch.size();
         });
-        return claimed == null ? 0 : claimed;
+        return batch.size();
     }
 
     /** Publishes until nothing is due; returns the number of rows handled. */
@@ -80,11 +97,16 @@ public class OutboxRelay {
         return total;
     }
 
-    private List<PendingEvent> claim(Instant now) {
-        return jdbc.sql("""
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private List<PendingEvent> claim(String owner, Instant now) {
+        List<PendingEvent> batch = jdbc.sql("""
                         SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.body, o.attempts
                         FROM outbox o
-                        WHERE o.published_at IS NULL AND o.next_attempt_at <= ?
+                        WHERE o.published_at IS NULL AND o.parked_at IS NULL AND o.next_attempt_at <= ?
+                          AND (o.lease_until IS NULL OR o.lease_until < ?)
                           AND NOT EXISTS (SELECT 1 FROM outbox earlier
                                           WHERE earlier.aggregate_id = o.aggregate_id
                                             AND earlier.aggregate_type = o.aggregate_type
@@ -93,23 +115,53 @@ public class OutboxRelay {
                         ORDER BY o.id
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""")
-                .params(Timestamp.from(now), EventPublisher.MAX_BATCH)
+                .params(Timestamp.from(now), Timestamp.from(now), EventPublisher.MAX_BATCH)
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"),
                         rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("body"),
                         rs.getInt("attempts")))
                 .list();
+        if (!batch.isEmpty()) {
+            jdbc.sql("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
+                    .param("owner", owner)
+                    .param("until", Timestamp.from(now.plus(lease)))
+                    .param("ids", batch.stream().map(PendingEvent::id).toList())
+                    .update();
+        }
+        return batch;
     }
 
-    private void markPublished(PendingEvent event, Instant now) {
-        jdbc.sql("UPDATE outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-                .params(Timestamp.from(now), event.id())
+    private void markPublished(PendingEvent event, String owner) {
+        int marked = jdbc.sql("""
+                        UPDATE outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL,
+                                          lease_owner = NULL, lease_until = NULL
+                        WHERE id = ? AND lease_owner = ?""")
+                .params(Timestamp.from(now()), event.id(), owner)
                 .update();
+        if (marked == 0) {
+            // the lease ran out and another relay took the row over; it publishes (deduplicated) and marks it
+            log.warn("Lease on event {} lost before it was marked published", event.eventId());
+        }
     }
 
-    private void retryLater(PendingEvent event, Instant now, String reason) {
-        Instant next = now.plus(backoff.delayAfter(event.attempts()));
-        jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")
-                .params(Timestamp.from(next), reason.length() > 1000 ? reason.substring(0, 1000) : reason, event.id())
+    private void failed(PendingEvent event, String owner, String reason) {
+        Instant now = now();
+        String error = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        int attempts = event.attempts() + 1;
+        boolean park = attempts >= maxAttempts;
+        if (park) {
+            log.error("Parking event {} ({}, aggregate {}) after {} failed attempts; it and the later events of its "
+                    + "aggregate stay unpublished until retried: {}", event.eventId(), event.eventType(),
+                    event.aggregateId(), attempts, error);
+        } else {
+            log.warn("Event {} ({}) not published, attempt {} of {}: {}", event.eventId(), event.eventType(), attempts,
+                    maxAttempts, error);
+        }
+        jdbc.sql("""
+                        UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, parked_at = ?,
+                                          lease_owner = NULL, lease_until = NULL
+                        WHERE id = ? AND lease_owner = ?""")
+                .params(attempts, Timestamp.from(now.plus(backoff.delayAfter(event.attempts()))), error,
+                        park ? Timestamp.from(now) : null, event.id(), owner)
                 .update();
     }
 }

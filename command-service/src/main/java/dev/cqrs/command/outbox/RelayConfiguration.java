@@ -16,8 +16,11 @@ class RelayConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, EventPublisher publisher, Clock clock,
                             @Value("${outbox.relay.backoff-base:200ms}") Duration backoffBase,
-                            @Value("${outbox.relay.backoff-cap:60s}") Duration backoffCap) {
-        return new OutboxRelay(jdbc, transaction, publisher, new Backoff(backoffBase, backoffCap), clock);
+                            @Value("${outbox.relay.backoff-cap:60s}") Duration backoffCap,
+                            @Value("${outbox.relay.lease:30s}") Duration lease,
+                            @Value("${outbox.relay.max-attempts:10}") int maxAttempts) {
+        return new OutboxRelay(jdbc, transaction, publisher, new Backoff(backoffBase, backoffCap), clock, lease,
+                maxAttempts);
     }
 
     /** Off only in tests that drive relays by hand; every running instance relays. */

@@ -30,7 +30,7 @@ class RelayWakeUpTest {
     void aCommitWakesTheRelayLongBeforeTheNextPoll() {
         // let the start-up drain finish first, so the event below can only go out through a wake-up
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND next_attempt_at <= NOW(6)")
+                "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL AND next_attempt_at <= NOW(6)")
                 .query(Long.class).single() == 0);
         String aggregateId = "wake-" + UUID.randomUUID();
         String eventId = transaction.execute(status -> outbox.append(
