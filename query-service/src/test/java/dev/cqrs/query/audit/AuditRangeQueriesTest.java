@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -70,7 +71,8 @@ class AuditRangeQueriesTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     @AfterEach

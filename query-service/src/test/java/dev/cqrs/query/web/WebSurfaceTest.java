@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,9 @@ class WebSurfaceTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        // The JDK client, as in every API test: Apache HttpClient 5 (on the classpath) would follow the redirect.
+        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     @Test
