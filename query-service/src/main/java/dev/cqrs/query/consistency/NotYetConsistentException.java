@@ -6,8 +6,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The read model had not reached the version the client asked for when the wait ran out. 503 with
- * {@code Retry-After: 1}: the client tries again shortly instead of being handed data older than its own write.
+ * The read model had not reached the version the client asked for when the wait ran out, or too many queries were
+ * already waiting to let this one wait too. 503 with {@code Retry-After: 1}: the client tries again shortly instead
+ * of being handed data older than its own write.
  */
 public class NotYetConsistentException extends ErrorResponseException {
 

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplicaDiagnosticsController {
 
     private final ReplicaReads reads;
-    private final JdbcClient jdbc;
 
-    ReplicaDiagnosticsController(ReplicaReads reads, JdbcClient jdbc) {
+    ReplicaDiagnosticsController(ReplicaReads reads) {
         this.reads = reads;
-        this.jdbc = jdbc;
     }
 
     @Operation(summary = "The database server behind one pooled connection",
@@ -37,7 +34,7 @@ class ReplicaDiagnosticsController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = ApiDocs.UNAVAILABLE)))
     @GetMapping("/api/diagnostics/replica")
     ResponseEntity<ReplicaInfo> replica() {
-        Served<ReplicaInfo> served = reads.read(() -> jdbc
+        Served<ReplicaInfo> served = reads.read(jdbc -> jdbc
                 .sql("SELECT @@server_id AS server_id, @@hostname AS hostname, @@read_only AS read_only")
                 .query((rs, row) -> new ReplicaInfo(rs.getLong("server_id"), rs.getString("hostname"),
                         rs.getBoolean("read_only")))

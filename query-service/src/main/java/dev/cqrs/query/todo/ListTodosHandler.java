@@ -23,18 +23,16 @@ class ListTodosHandler {
     private static final char LIKE_ESCAPE = '!';
 
     private final ReplicaReads reads;
-    private final JdbcClient jdbc;
 
-    ListTodosHandler(ReplicaReads reads, JdbcClient jdbc) {
+    ListTodosHandler(ReplicaReads reads) {
         this.reads = reads;
-        this.jdbc = jdbc;
     }
 
     Served<TodoPage> handle(ListTodos query) {
-        return reads.read(() -> toPage(fetch(query), query.limit()));
+        return reads.read(jdbc -> toPage(fetch(jdbc, query), query.limit()));
     }
 
-    private List<TodoView> fetch(ListTodos query) {
+    private List<TodoView> fetch(JdbcClient jdbc, ListTodos query) {
         List<String> where = new ArrayList<>(List.of("deleted = FALSE"));
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.completed() != null) {

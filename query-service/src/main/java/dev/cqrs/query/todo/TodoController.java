@@ -70,8 +70,8 @@ class TodoController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = ApiDocs.BAD_REQUEST)))
     @ApiResponse(responseCode = "404", description = "no such todo, or it is deleted",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = NOT_FOUND)))
-    @ApiResponse(responseCode = "503", description = "the read model did not reach the consistency token in time "
-            + "(Retry-After: 1), or is unreachable",
+    @ApiResponse(responseCode = "503", description = "the read model did not reach the consistency token in time, or "
+            + "too many queries are already waiting for theirs (Retry-After: 1), or it is unreachable",
             headers = @Header(name = "Retry-After", description = "seconds to wait before asking again"),
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
                     examples = @ExampleObject(value = ApiDocs.NOT_YET_CONSISTENT)))
