@@ -29,7 +29,9 @@ public final class EventJson {
     /**
      * Reads an envelope and its typed payload.
      *
-     * @throws InvalidEventException if the message can never be processed (the reason says why)
+     * @throws InvalidEventException     if the message can never be processed (the reason says why): poison, to park
+     * @throws UnsupportedEventException if it is well-formed but of a type or schema version newer than this build:
+     *                                   to retry until the consumer is upgraded, never to park
      */
     public static EventEnvelope read(String json) {
         JsonNode root;
@@ -42,12 +44,16 @@ public final class EventJson {
             throw new InvalidEventException("body is not a JSON object");
         }
         String eventType = text(root, "eventType");
-        EventTypes.Type type = EventTypes.named(eventType)
-                .orElseThrow(() -> new InvalidEventException("unknown eventType '" + eventType + "'"));
         int schemaVersion = root.path("schemaVersion").asInt(0);
-        if (schemaVersion < 1 || schemaVersion > type.schemaVersion()) {
-            throw new InvalidEventException("unsupported schemaVersion " + schemaVersion + " for " + eventType
-                    + " (this build reads up to " + type.schemaVersion() + ")");
+        if (schemaVersion < 1) {
+            throw new InvalidEventException("invalid schemaVersion " + root.path("schemaVersion") + " for " + eventType);
+        }
+        EventTypes.Type type = EventTypes.named(eventType)
+                .orElseThrow(() -> new UnsupportedEventException("unknown eventType '" + eventType
+                        + "' (a newer producer? this consumer waits until it is upgraded)"));
+        if (schemaVersion > type.schemaVersion()) {
+            throw new UnsupportedEventException("unsupported schemaVersion " + schemaVersion + " for " + eventType
+                    + " (this build reads up to " + type.schemaVersion() + "; it waits until it is upgraded)");
         }
         JsonNode payloadNode = root.get("payload");
         if (payloadNode == null || !payloadNode.isObject()) {

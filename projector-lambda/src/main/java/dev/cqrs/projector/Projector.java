@@ -68,7 +68,8 @@ public final class Projector implements AutoCloseable {
         ProjectionRouter router = new ProjectionRouter(List.of(
                 new TodoProjection(dataSource),
                 new EmployeeProjection(dynamo, employeesTable)));
-        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters));
+        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters,
+                new JdbcParkedAggregates(dataSource)));
     }
 
     /** The JDK-based HTTP client: no Apache/Netty classes to load on a cold start. */

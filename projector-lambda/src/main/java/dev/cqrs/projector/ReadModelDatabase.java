@@ -36,7 +36,7 @@ final class ReadModelDatabase {
         // '+00:00' rather than 'UTC' works even where the server has no time-zone tables loaded.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         config.addDataSourceProperty("connectionTimeZone", "UTC");
-        // Report rows actually changed (0 when an upsert changed nothing), so logs can tell applied from skipped.
+        // Report rows actually changed (0 when an insert or update changed nothing), so logs can tell applied from skipped.
         config.addDataSourceProperty("useAffectedRows", "true");
         config.addDataSourceProperty("cachePrepStmts", "true");
         return new HikariDataSource(config);

@@ -48,9 +48,11 @@ final class SqsDeadLetters implements DeadLetters {
                 .messageBody(message.getBody())
                 .messageAttributes(attributes);
         if (fifo) {
-            // Its own group, so one parked message never holds up another; deduplicated by the original id, so a
-            // redelivery of the same poison message (crash between send and delete) is parked only once.
-            request.messageGroupId(message.getMessageId())
+            // The original group (the aggregate), so the DLQ keeps each aggregate's parked events in order and a
+            // redrive sends them back in order (a sequenced dead-letter queue); deduplicated by the original id, so a
+            // redelivery of the same message (crash between send and delete) is parked only once.
+            String group = ProjectingMessageHandler.groupOf(message);
+            request.messageGroupId(group != null ? group : message.getMessageId())
                     .messageDeduplicationId(message.getMessageId());
         }
         return request.build();

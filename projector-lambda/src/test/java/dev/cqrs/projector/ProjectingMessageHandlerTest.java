@@ -9,6 +9,8 @@ import dev.cqrs.contracts.todo.TodoCreated;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectingMessageHandlerTest {
 
     private final Map<String, String> parked = new LinkedHashMap<>();
+    private final Set<String> parkedGroups = new HashSet<>();
+    /** In memory: the marks' storage is tested on the real database in ProjectorHandlerIntegrationTest. */
+    private final ParkedAggregates marks = new ParkedAggregates() {
+        @Override
+        public boolean isParked(String messageGroupId) {
+            return parkedGroups.contains(messageGroupId);
+        }
+
+        @Override
+        public void park(String messageGroupId, String messageId, String reason) {
+            parkedGroups.add(messageGroupId);
+        }
+
+        @Override
+        public void release(Collection<String> messageGroupIds) {
+            parkedGroups.removeAll(messageGroupIds);
+        }
+    };
     private final List<EventEnvelope> applied = new ArrayList<>();
 
     private ProjectingMessageHandler handler(Consumer<EventEnvelope> projection, DeadLetters deadLetters) {
@@ -35,7 +55,7 @@ class ProjectingMessageHandlerTest {
             public void apply(EventEnvelope event) {
                 projection.accept(event);
             }
-        })), deadLetters);
+        })), deadLetters, marks);
     }
 
     private ProjectingMessageHandler handler(Consumer<EventEnvelope> projection) {
@@ -64,14 +84,32 @@ class ProjectingMessageHandlerTest {
     }
 
     @Test
-    void parksAnEventOfAnUnknownType() {
+    void anEventOfAnUnknownTypeWaitsForAnUpgradeAndIsNotParked() {
         var tree = EventJson.tree(EventJson.write(TestEvents.todoCreated("t-2", 1, "x")));
         tree.put("eventType", "TodoTeleported");
-        SQSMessage poison = record(tree.toString(), "t-2");
+        SQSMessage newer = record(tree.toString(), "t-2");
 
-        handler(applied::add).handle(poison);
+        assertThatThrownBy(() -> handler(applied::add).handle(newer)).isInstanceOf(RetryLaterException.class)
+                .hasMessageContaining("unknown eventType 'TodoTeleported'");
+        assertThat(parked).isEmpty();
+        assertThat(parkedGroups).isEmpty();
+    }
 
-        assertThat(parked.get(poison.getMessageId())).contains("unknown eventType 'TodoTeleported'");
+    @Test
+    void aPoisonMessageParksItsGroupAndTheNextMessageOfThatGroupFollowsItToTheDlq() {
+        SQSMessage poison = record("{not json", "t-5");
+        SQSMessage next = record(TestEvents.todoCreated("t-5", 1, "x"));
+        SQSMessage otherGroup = record(TestEvents.todoCreated("t-6", 1, "y"));
+
+        ProjectingMessageHandler handler = handler(applied::add);
+        handler.handle(poison);
+        handler.handle(next);
+        handler.handle(otherGroup);
+
+        assertThat(parkedGroups).containsExactly("t-5");
+        assertThat(parked).containsOnlyKeys(poison.getMessageId(), next.getMessageId());
+        assertThat(parked.get(next.getMessageId())).contains("aggregate t-5 is parked");
+        assertThat(applied).extracting(EventEnvelope::aggregateId).containsExactly("t-6");
     }
 
     @Test

@@ -11,12 +11,12 @@ class SqsDeadLettersTest {
     private final SQSMessage poison = TestEvents.record("{oops", "todo-1");
 
     @Test
-    void fifoDeadLetterKeepsTheBodyAndIsKeyedByTheOriginalMessageId() {
+    void fifoDeadLetterKeepsTheBodyAndTheAggregatesGroupAndIsKeyedByTheOriginalMessageId() {
         SendMessageRequest request = SqsDeadLetters.request("https://dlq", true, poison, "body is not JSON");
 
         assertThat(request.queueUrl()).isEqualTo("https://dlq");
         assertThat(request.messageBody()).isEqualTo("{oops");
-        assertThat(request.messageGroupId()).isEqualTo(poison.getMessageId());
+        assertThat(request.messageGroupId()).as("the aggregate, so a redrive keeps its order").isEqualTo("todo-1");
         assertThat(request.messageDeduplicationId()).isEqualTo(poison.getMessageId());
         assertThat(request.messageAttributes().get("reason").stringValue()).isEqualTo("body is not JSON");
         assertThat(request.messageAttributes().get("originalMessageId").stringValue()).isEqualTo(poison.getMessageId());

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the queue-not-found strategy (FAIL) are set in application.yml.
  *
  * <p>Acknowledged only when this method returns: a recorded event, an already recorded one, or a message parked in
- * the DLQ. Anything else (DynamoDB unavailable, throttled) throws, the message is not acknowledged and SQS delivers
+ * the DLQ (poison). An event newer than this build is not poison: it is retried until the worker is upgraded. Anything else (DynamoDB unavailable, throttled) throws, the message is not acknowledged and SQS delivers
  * it again after the visibility timeout; after the queue's maxReceiveCount its redrive policy moves it to the DLQ.
  * For FIFO queues Spring Cloud AWS processes each message group in order and the groups in parallel; a failure skips
  * the rest of that group's batch only, so one stuck aggregate does not hold up the others.
@@ -46,6 +46,8 @@ class AuditQueueListener {
             deadLetterQueue.park(message, e.getMessage());
             return;
         }
+        // An UnsupportedEventException (a type or schema version newer than this build) is not caught: the message is
+        // not acknowledged and comes back until the worker is upgraded, rather than leaving a hole in the audit trail.
         auditTrail.record(event);
     }
 }

@@ -2,6 +2,7 @@ package dev.cqrs.audit.record;
 
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.UnsupportedEventException;
 import dev.cqrs.contracts.audit.AuditMessageRecorded;
 import dev.cqrs.contracts.todo.TodoCompleted;
 import dev.cqrs.contracts.todo.TodoCreated;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,6 +51,9 @@ class AuditWorkerIntegrationTest {
 
     @Autowired
     AuditWorkerProperties names;
+
+    @Autowired
+    AuditQueueListener listener;
 
     @LocalServerPort
     int port;
@@ -201,9 +206,9 @@ class AuditWorkerIntegrationTest {
     void poisonMessagesGoToTheDeadLetterQueueWithAReasonAndTheWorkerGoesOn() {
         String notJsonId = send("not json", UUID.randomUUID().toString(), UUID.randomUUID().toString());
         EventEnvelope template = todoCreated(UUID.randomUUID().toString(), 1);
-        ObjectNode unknownType = EventJson.tree(EventJson.write(template));
-        unknownType.put("eventType", "NoSuchEvent");
-        String unknownTypeId = send(unknownType.toString(), template.aggregateId(), template.eventId().toString());
+        ObjectNode noEventId = EventJson.tree(EventJson.write(template));
+        noEventId.remove("eventId");
+        String unknownTypeId = send(noEventId.toString(), template.aggregateId(), template.eventId().toString());
 
         EventEnvelope afterwards = todoCreated(UUID.randomUUID().toString(), 1);
         send(EventJson.write(afterwards), afterwards.aggregateId(), afterwards.eventId().toString());
@@ -215,10 +220,23 @@ class AuditWorkerIntegrationTest {
         assertThat(attribute(notJson, "reason")).contains("not JSON");
         assertThat(attribute(notJson, "sourceQueue")).isEqualTo(names.queue());
         Message unknown = parked.get(unknownTypeId);
-        assertThat(unknown.body()).isEqualTo(unknownType.toString());
-        assertThat(attribute(unknown, "reason")).contains("unknown eventType 'NoSuchEvent'");
+        assertThat(unknown.body()).isEqualTo(noEventId.toString());
+        assertThat(attribute(unknown, "reason")).contains("missing field 'eventId'");
         assertThat(attribute(unknown, "sourceQueue")).isEqualTo(names.queue());
         assertThat(unknown.attributesAsStrings()).containsEntry("MessageGroupId", template.aggregateId());
+        assertThat(items("todo#" + template.aggregateId())).isEmpty();
+    }
+
+    /** Newer than this build is not poison: the listener does not return (no acknowledgement), nothing is parked. */
+    @Test
+    void anEventOfATypeThisBuildDoesNotKnowIsNotAcknowledgedSoItWaitsForTheUpgrade() {
+        EventEnvelope template = todoCreated(UUID.randomUUID().toString(), 1);
+        ObjectNode newer = EventJson.tree(EventJson.write(template)).put("eventType", "TodoTeleported");
+        Message message = Message.builder().messageId(UUID.randomUUID().toString()).body(newer.toString())
+                .attributesWithStrings(Map.of("MessageGroupId", template.aggregateId())).build();
+
+        assertThatThrownBy(() -> listener.onMessage(message)).isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("unknown eventType 'TodoTeleported'");
         assertThat(items("todo#" + template.aggregateId())).isEmpty();
     }
 

@@ -62,13 +62,14 @@ record TodoChange(String todoId, Map<String, Object> columns, Instant updatedAt,
     }
 
     /**
-     * The version-gated UPDATE: it matches only if the stored row is older than this event, so a duplicate or an
-     * older event changes nothing. Parameters: the columns' values, updated_at, version, last_event_id, id, version.
+     * The version-gated UPDATE: it matches only if the stored row is at the previous version, so a duplicate, an
+     * older event or one that would skip a version changes nothing. Parameters: the columns' values, updated_at,
+     * version, last_event_id, id, previous version.
      */
     String sql() {
         String assignments = columns.keySet().stream().map(column -> column + " = ?")
                 .collect(Collectors.joining(", "));
         return "UPDATE todo_view SET " + assignments
-                + ", updated_at = ?, version = ?, last_event_id = ? WHERE id = ? AND version < ?";
+                + ", updated_at = ?, version = ?, last_event_id = ? WHERE id = ? AND version = ?";
     }
 }

@@ -22,30 +22,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Builds {@code read_db.todo_view} on the primary; query-service reads it from the replicas. */
+/**
+ * Builds {@code read_db.todo_view} on the primary; query-service reads it from the replicas.
+ * <p>
+ * Version rule: an event applies only as the NEXT version of its todo (stored version + 1; TodoCreated is version 1
+ * of a todo with no row). A duplicate or older event is a no-op; a later one waits ({@link RetryLaterException}: the
+ * message is redelivered, its FIFO group stays blocked, other todos keep flowing), so a lost or parked event is never
+ * skipped over and a consistency token is never answered with a row that misses an event.
+ */
 public final class TodoProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(TodoProjection.class);
 
     /**
-     * Insert, or overwrite only with a newer aggregate version. One statement, so there is no window between a check
-     * and a write, and a duplicate or an older event leaves every column as it was (including updated_at and
-     * last_event_id). {@code version} is assigned last on purpose: MySQL/MariaDB evaluate the assignments left to right,
-     * so every IF before it still compares with the stored version. INSERT IGNORE was not used because it would also
-     * turn real errors (a too long title) into silent truncation. VALUES() rather than MySQL 8's row alias because
-     * MariaDB only knows VALUES().
+     * The first version of a todo. A duplicate key means the row exists already, so this event (version 1) is a
+     * duplicate: {@code id = id} leaves every column as it was, and affected rows say so (0). INSERT IGNORE was not
+     * used because it would also turn real errors (a too long title) into silent truncation.
      */
-    static final String UPSERT = """
+    static final String INSERT = """
             INSERT INTO todo_view (id, title, description, completed, created_at, updated_at, version, last_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE
-                title         = IF(VALUES(version) > version, VALUES(title), title),
-                description   = IF(VALUES(version) > version, VALUES(description), description),
-                completed     = IF(VALUES(version) > version, VALUES(completed), completed),
-                created_at    = IF(VALUES(version) > version, VALUES(created_at), created_at),
-                updated_at    = IF(VALUES(version) > version, VALUES(updated_at), updated_at),
-                last_event_id = IF(VALUES(version) > version, VALUES(last_event_id), last_event_id),
-                version       = GREATEST(version, VALUES(version))
+            ON DUPLICATE KEY UPDATE id = id
             """;
 
     private final DataSource dataSource;
@@ -64,16 +61,16 @@ public final class TodoProjection implements Projection {
     @Override
     public void apply(EventEnvelope event) {
         if (event.payload() instanceof TodoCreated) {
-            upsert(TodoViewRow.created(event));
+            insert(TodoViewRow.created(event));
         } else {
             update(TodoChange.of(event));
         }
     }
 
     /**
-     * Applies a change to an existing row, only if the row is older than the event. If nothing matched, either the
-     * row is already at this or a newer version (a duplicate: done) or it does not exist yet: the event overtook its
-     * TodoCreated (FIFO groups should prevent that, but losing the change would be silent), so it is retried.
+     * Applies a change to the row at exactly the previous version. If nothing matched, the row is read: at this
+     * version or newer means a duplicate (done); missing or older means an earlier event has not been applied yet, so
+     * this one waits.
      */
     private void update(TodoChange change) {
         try (Connection connection = dataSource.getConnection();
@@ -90,35 +87,43 @@ public final class TodoProjection implements Projection {
             statement.setLong(index++, change.version());
             statement.setString(index++, change.eventId().toString());
             statement.setString(index++, change.todoId());
-            statement.setLong(index, change.version());
+            statement.setLong(index, change.version() - 1);
             // The version always changes when the gate matches, so affected rows (useAffectedRows) is 1 or 0.
             if (statement.executeUpdate() == 1) {
                 log.info("todo {} v{} (event {}): applied {}", change.todoId(), change.version(), change.eventId(),
                         change.columns().keySet());
-            } else if (exists(connection, change.todoId())) {
-                log.info("todo {} v{} (event {}): skipped, read model already has this or a newer version",
-                        change.todoId(), change.version(), change.eventId());
-            } else {
-                throw new RetryLaterException("todo " + change.todoId() + " is not in todo_view yet; v"
-                        + change.version() + " (event " + change.eventId() + ") will be retried");
+                return;
             }
+            long stored = storedVersion(connection, change.todoId());
+            if (stored >= change.version()) {
+                log.info("todo {} v{} (event {}): skipped, the read model is at v{}", change.todoId(),
+                        change.version(), change.eventId(), stored);
+                return;
+            }
+            throw new RetryLaterException("todo " + change.todoId() + " is at v" + stored + " in todo_view; v"
+                    + change.version() + " (event " + change.eventId() + ") waits for v" + (stored + 1));
         } catch (SQLException e) {
             throw translate(e, change.todoId());
         }
     }
 
-    private static boolean exists(Connection connection, String todoId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM todo_view WHERE id = ?")) {
+    /** The stored version, 0 if the todo has no row yet. */
+    private static long storedVersion(Connection connection, String todoId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM todo_view WHERE id = ?")) {
             statement.setString(1, todoId);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next();
+                return row.next() ? row.getLong(1) : 0;
             }
         }
     }
 
-    private void upsert(TodoViewRow row) {
+    private void insert(TodoViewRow row) {
+        if (row.version() != 1) {
+            throw new InvalidEventException("TodoCreated " + row.id() + " has version " + row.version()
+                    + "; a todo starts at version 1");
+        }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+             PreparedStatement statement = connection.prepareStatement(INSERT)) {
             statement.setString(1, row.id());
             statement.setString(2, row.title());
             if (row.description() == null) {
@@ -131,10 +136,10 @@ public final class TodoProjection implements Projection {
             statement.setObject(6, utc(row.updatedAt()));
             statement.setLong(7, row.version());
             statement.setString(8, row.lastEventId().toString());
-            // Affected rows (useAffectedRows=true): 1 inserted, 2 overwritten by a newer version, 0 unchanged.
+            // Affected rows (useAffectedRows=true): 1 inserted, 0 the row was there already.
             int affected = statement.executeUpdate();
             log.info("todo {} v{} (event {}): {}", row.id(), row.version(), row.lastEventId(),
-                    affected == 0 ? "skipped, read model already has this or a newer version" : "applied");
+                    affected == 0 ? "skipped, the read model has it already" : "applied");
         } catch (SQLException e) {
             throw translate(e, row.id());
         }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.todo.TodoEdited;
 import dev.cqrs.projector.Projector;
 import dev.cqrs.projector.ProjectorHandler;
 import dev.cqrs.projector.ReadDbProbe;
@@ -20,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -83,7 +85,9 @@ class LocalEventSourceRunnerIntegrationTest {
 
                 // FIFO: had the first message not really been deleted, it would still be in flight and hold back the
                 // next message of its group until the visibility timeout ran out, far beyond this deadline.
-                EventEnvelope later = TestEvents.todoCreated(todoId, 2, "later version");
+                Instant editedAt = Instant.parse("2026-11-21T19:31:00Z");
+                EventEnvelope later = TestEvents.envelope(new TodoEdited(todoId, "later version", null, editedAt), 2,
+                        editedAt);
                 String secondId = send(sqs, queueUrl, later);
                 await().atMost(DEADLINE).until(() -> ReadDbProbe.primary().todo(todoId)
                         .map(StoredTodo::version).orElse(0L) == 2L);

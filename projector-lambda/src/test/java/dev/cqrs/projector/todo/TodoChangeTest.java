@@ -32,7 +32,7 @@ class TodoChangeTest {
         columns.put("description", null);
         assertThat(change).isEqualTo(new TodoChange("t-1", columns, AT, 2, event.eventId()));
         assertThat(change.sql()).isEqualTo("UPDATE todo_view SET title = ?, description = ?, updated_at = ?, "
-                + "version = ?, last_event_id = ? WHERE id = ? AND version < ?");
+                + "version = ?, last_event_id = ? WHERE id = ? AND version = ?");
     }
 
     @Test
