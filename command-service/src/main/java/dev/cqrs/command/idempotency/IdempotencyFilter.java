@@ -28,12 +28,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on every POST, PUT, PATCH and DELETE: the first request runs; a repeat with the same key
  * and request gets the stored status, headers and body without running the command again; the same key with a
- * different request gets 422; a repeat while the first still runs gets 409. Keys are per caller (X-User-Id).
+ * different request gets 422; a repeat while the first still runs gets 409. Keys are per caller (X-User-Id) and
+ * case-sensitive. "Same request" = same method, path, query, Content-Type, If-Match and body bytes.
+ *
+ * <p>Only the response of a request whose command committed is stored: a request answered before its command ran
+ * (415, 400, a malformed If-Match...) or whose command was refused or failed (404, 409, 412, 5xx) wrote nothing, so
+ * the key is released and a corrected retry with the same key runs. The "key used" mark is written in the command's
+ * own transaction ({@link IdempotentCommand}), so effect and mark commit together; if the instance dies after that
+ * commit but before the response is stored, a retry gets 409 "already applied" rather than running it twice (its
+ * response cannot be rebuilt without re-running the controller, and re-running is the one thing that must not happen).
  *
  * <p>Hand-written: Spring has no idempotency-key support, and the semantics (fingerprint, lease, replay) are the
  * point of this filter.
@@ -81,28 +90,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String actor = CommandContext.current().actor();
-        var begin = store.begin(actor, key, fingerprint(request), clock.instant(), lease, retention);
+        var begin = store.begin(actor, key, fingerprint(request), UUID.randomUUID().toString(), clock.instant(), lease,
+                retention);
         switch (begin) {
             case IdempotencyStore.Mismatch m -> problems.write(response, 422, "Idempotency-Key reused",
                     "This key was used for a different request; use a new key for a new request");
             case IdempotencyStore.InProgress p -> problems.write(response, 409, "Request in progress",
                     "A request with this Idempotency-Key is still running; retry later");
+            case IdempotencyStore.AppliedResponseLost lost -> problems.write(response, 409, "Request already applied",
+                    "A request with this Idempotency-Key changed state, but its response was lost; read the current "
+                            + "state instead of retrying");
             case IdempotencyStore.Replay replay -> replay(replay, response);
-            case IdempotencyStore.Started s -> runAndRemember(request, response, chain, actor, key);
+            case IdempotencyStore.Started started -> runAndRemember(request, response, chain, actor, key,
+                    started.owner());
         }
     }
 
     private void runAndRemember(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                String actor, String key) throws ServletException, IOException {
+                                String actor, String key, String owner) throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
+        IdempotentCommand.Held held = IdempotentCommand.hold(actor, key, owner);
         try {
             chain.doFilter(request, recorded);
         } catch (ServletException | IOException | RuntimeException e) {
-            store.release(actor, key);
+            if (!held.committed) {
+                store.release(actor, key, owner);
+            }
             throw e;
+        } finally {
+            IdempotentCommand.drop();
         }
-        if (recorded.getStatus() >= 500) {
-            store.release(actor, key);
+        if (!held.committed) {
+            store.release(actor, key, owner);
         } else {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : REPLAYED_HEADERS) {
@@ -114,7 +133,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     headers.put(name, value);
                 }
             }
-            store.complete(actor, key, recorded.getStatus(), json.writeValueAsString(headers),
+            // committed: remember the answer whatever it is, even a 5xx from rendering, as running again is worse
+            store.complete(actor, key, owner, recorded.getStatus(), json.writeValueAsString(headers),
                     new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
         }
         recorded.copyBodyToResponse();
@@ -131,11 +151,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Same method, path, query and body bytes = same request. */
+    /** Same method, path, query, Content-Type, If-Match and body bytes = same request. */
     private static String fingerprint(HttpServletRequest request) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n"
+                    + "Content-Type: " + request.getContentType() + "\n"
+                    + "If-Match: " + request.getHeader("If-Match") + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             sha.update(BufferedBodyFilter.body(request));
             return HexFormat.of().formatHex(sha.digest());

@@ -33,7 +33,8 @@ import java.net.URI;
 @RequestMapping("/api/todos")
 @Tag(name = "Todos", description = "Commands on todos. Reads are served by the query service. Every response carries "
         + "the todo's version as ETag and X-Consistency-Token; send it back as If-Match to write only over that version, "
-        + "or to the query service as X-Consistency-Token to read your own write.")
+        + "or to the query service as X-Consistency-Token to read your own write. A concurrent update that outlives "
+        + "the service's retries is 409 (retry), never 500.")
 class TodoController {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F-]{36}";

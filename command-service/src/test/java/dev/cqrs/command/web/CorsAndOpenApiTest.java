@@ -40,7 +40,8 @@ class CorsAndOpenApiTest {
         var paths = EventJson.tree(docs.body()).get("paths");
         assertThat(paths.propertyNames()).contains("/api/todos", "/api/todos/{id}", "/api/todos/{id}/complete",
                 "/api/todos/{id}/reopen", "/api/employees", "/api/employees/batch", "/api/employees/{code}",
-                "/api/employees/{code}/manager", "/api/employees/{code}/terminate", "/api/audit");
+                "/api/employees/{code}/manager", "/api/employees/{code}/terminate", "/api/audit",
+                "/api/outbox/parked", "/api/outbox/parked/{eventId}/retry");
         assertThat(new ApiClient(port).send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 }
