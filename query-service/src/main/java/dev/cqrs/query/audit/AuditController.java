@@ -84,10 +84,11 @@ class AuditController {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = UNAVAILABLE)))
     @GetMapping("/api/audit/range")
     AuditPage range(
-            @Parameter(description = "start of the range, inclusive, an ISO-8601 instant", required = true,
-                    example = "2026-11-21T00:00:00Z")
+            @Parameter(description = "start of the range, inclusive, an ISO-8601 instant in years 0001 to 9999",
+                    required = true, example = "2026-11-21T00:00:00Z")
             @RequestParam(name = "from", required = false) String from,
-            @Parameter(description = "end of the range, exclusive, an ISO-8601 instant; at most 31 days after from",
+            @Parameter(description = "end of the range, exclusive, an ISO-8601 instant in years 0001 to 9999; at "
+                    + "most 31 days after from",
                     required = true, example = "2026-11-22T00:00:00Z")
             @RequestParam(name = "to", required = false) String to,
             @Parameter(description = PageLimit.DESCRIPTION, example = "20")

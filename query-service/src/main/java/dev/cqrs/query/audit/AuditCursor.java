@@ -4,6 +4,8 @@ import dev.cqrs.query.web.InvalidQueryException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -25,11 +27,24 @@ record AuditCursor(String sortKey) {
         } catch (IllegalArgumentException e) {
             throw invalid(token);
         }
-        // Sort keys are "<occurredAt>#<eventId>"; anything else was not issued by this service.
-        if (sortKey.indexOf('#') < 1) {
+        // Sort keys are "<occurredAt, fixed width>#<eventId>", within DynamoDB's key size; anything else was not
+        // issued by this service (and an oversized key would be the table's error, a 503, for the client's fault).
+        if (!AuditTimeKeys.fits(sortKey, AuditTimeKeys.MAX_SORT_KEY_BYTES)
+                || sortKey.length() <= AuditTimeKeys.SORTABLE_INSTANT_LENGTH + 1
+                || sortKey.charAt(AuditTimeKeys.SORTABLE_INSTANT_LENGTH) != '#'
+                || !isInstant(sortKey.substring(0, AuditTimeKeys.SORTABLE_INSTANT_LENGTH))) {
             throw invalid(token);
         }
         return new AuditCursor(sortKey);
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     Map<String, AttributeValue> exclusiveStartKey(String partitionKey) {

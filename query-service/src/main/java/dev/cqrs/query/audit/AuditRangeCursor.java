@@ -35,6 +35,11 @@ record AuditRangeCursor(String partitionKey, String sortKey) {
             }
             AuditRangeCursor cursor = new AuditRangeCursor(plain.substring(separator + 1),
                     plain.substring(0, separator));
+            // Keys DynamoDB would reject are the client's fault: 400 here rather than the table's error, a 503.
+            if (!AuditTimeKeys.fits(cursor.partitionKey(), AuditTimeKeys.MAX_PARTITION_KEY_BYTES)
+                    || !AuditTimeKeys.fits(cursor.sortKey(), AuditTimeKeys.MAX_SORT_KEY_BYTES)) {
+                throw invalid(token);
+            }
             cursor.occurredAt();
             return cursor;
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -58,7 +58,13 @@ final class AuditRangeRequest {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            // Beyond that the audit keys cannot express it (and the day buckets would not even have a date).
+            if (!AuditTimeKeys.holds(instant)) {
+                errors.add(new InvalidField(field, "must be " + AuditTimeKeys.RANGE + ", was '" + value + "'"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-21T19:30:00Z, was '"
                     + value + "'"));

@@ -33,4 +33,26 @@ class AuditCursorTest {
         assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor("no-hash").encode()))
                 .isInstanceOf(InvalidQueryException.class);
     }
+
+    @Test
+    void rejectsASortKeyLongerThanDynamoDbAllowsAndAcceptsOneAtTheLimit() {
+        String prefix = "2026-11-21T19:30:00.123456Z#";
+        String atLimit = prefix + "x".repeat(AuditTimeKeys.MAX_SORT_KEY_BYTES - prefix.length());
+        // counted in bytes of UTF-8: 'é' is two
+        String overByMultibyte = prefix + "é".repeat((AuditTimeKeys.MAX_SORT_KEY_BYTES - prefix.length()) / 2 + 1);
+
+        assertThat(AuditCursor.decode(new AuditCursor(atLimit).encode()).sortKey()).isEqualTo(atLimit);
+        assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor(atLimit + "x").encode()))
+                .isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor(overByMultibyte).encode()))
+                .isInstanceOf(InvalidQueryException.class);
+    }
+
+    @Test
+    void rejectsASortKeyThatDoesNotStartWithTheFixedWidthInstant() {
+        assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor("yesterday#0b7e8c1e").encode()))
+                .isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor("2026-11-21T19:30:00.123456Z#").encode()))
+                .isInstanceOf(InvalidQueryException.class);
+    }
 }

@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,6 +119,22 @@ class AuditQueriesTest {
             assertThat(problem.get("status").asInt()).as(query).isEqualTo(400);
             assertThat(problem.get("detail").asString()).as(query).isNotBlank();
         }
+    }
+
+    @Test
+    void aCursorWhoseKeyIsLongerThanDynamoDbAllowsIsA400NamingTheCursor() throws Exception {
+        String sortKey = "2026-11-21T19:30:00.123456Z#" + "x".repeat(1100);
+        String cursor = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+
+        EntityExchangeResult<String> response = get("/api/audit?entityType=todo&entityId=" + entityId
+                + "&cursor=" + cursor);
+
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = JSON.readTree(response.getResponseBody());
+        assertThat(problem.get("errors").size()).isEqualTo(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("cursor");
     }
 
     private String put(int version, Instant occurredAt) {

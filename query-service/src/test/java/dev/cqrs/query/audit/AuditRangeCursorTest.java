@@ -46,4 +46,15 @@ class AuditRangeCursorTest {
     private static String encode(String plain) {
         return Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void rejectsKeysLongerThanDynamoDbAllows() {
+        String longSortKey = SORT_KEY + "x".repeat(AuditTimeKeys.MAX_SORT_KEY_BYTES);
+        String longPartitionKey = "todo#" + "x".repeat(AuditTimeKeys.MAX_PARTITION_KEY_BYTES);
+
+        assertThatThrownBy(() -> AuditRangeCursor.decode(new AuditRangeCursor("todo#1", longSortKey).encode()))
+                .isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> AuditRangeCursor.decode(new AuditRangeCursor(longPartitionKey, SORT_KEY).encode()))
+                .isInstanceOf(InvalidQueryException.class);
+    }
 }

@@ -143,6 +143,18 @@ class AuditRangeQueriesTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void boundsBeyondWhatTheAuditKeysHoldAreA400NamingBoth() throws Exception {
+        EntityExchangeResult<String> response = http.get()
+                .uri("/api/audit/range?from={from}&to={to}", // variables are encoded strictly: + becomes %2B
+                        "+1000000000-01-01T00:00:00Z", "+1000000000-01-02T00:00:00Z")
+                .exchange().returnResult(String.class);
+
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(errorFields(response)).containsExactlyInAnyOrder("from", "to");
+    }
+
     private List<List<String>> walk(Instant from, Instant to, int limit) throws Exception {
         List<List<String>> pages = new ArrayList<>();
         String cursor = null;

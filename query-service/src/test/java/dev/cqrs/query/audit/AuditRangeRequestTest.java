@@ -44,4 +44,16 @@ class AuditRangeRequestTest {
         }
         throw new AssertionError("expected a 400 for from=" + from + " to=" + to);
     }
+
+    @Test
+    void instantsTheFixedWidthKeysCannotHoldAreRejectedNamingTheBound() {
+        assertThat(fields("+1000000000-01-01T00:00:00Z", "+1000000000-01-02T00:00:00Z", 5, null))
+                .containsExactly("from", "to");
+        assertThat(fields("9999-12-31T00:00:00Z", "+10000-01-01T00:00:00Z", 5, null)).containsExactly("to");
+        assertThat(fields("0000-12-31T00:00:00Z", "0001-01-01T00:00:00Z", 5, null)).containsExactly("from");
+        ListAuditRange edges = AuditRangeRequest.toQuery("0001-01-01T00:00:00Z", "0001-01-02T00:00:00Z", 5, null);
+        assertThat(edges.from()).isEqualTo(AuditTimeKeys.EARLIEST);
+        assertThat(AuditRangeRequest.toQuery("9999-12-31T00:00:00Z", "9999-12-31T23:59:59.999999Z", 5, null).to())
+                .isEqualTo(AuditTimeKeys.LATEST);
+    }
 }

@@ -41,4 +41,28 @@ class TodoCursorTest {
     private static String encode(String plain) {
         return Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void acceptsInstantsAcrossTheWholeDatetimeRangeAndNothingBeyond() {
+        String id = "0b7e8c1e-2f44-4f3a-9d6c-1a2b3c4d5e6f";
+        for (String inRange : new String[] {"1000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"}) {
+            assertThat(TodoCursor.decode(encode(inRange + "|" + id)).createdAt()).isEqualTo(Instant.parse(inRange));
+        }
+        for (String beyond : new String[] {"+1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "0999-12-31T23:59:59.999999Z", "-0001-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> TodoCursor.decode(encode(beyond + "|" + id))).as(beyond)
+                    .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.getBody().getDetail())
+                            .startsWith("after: "));
+        }
+    }
+
+    @Test
+    void rejectsWhatThisServiceNeverIssuesSubMicrosecondInstantsIdsThatAreNoUuidAndLongTokens() {
+        assertThatThrownBy(() -> TodoCursor.decode(encode("2026-11-21T19:30:00.123456789Z|"
+                + "0b7e8c1e-2f44-4f3a-9d6c-1a2b3c4d5e6f"))).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> TodoCursor.decode(encode("2026-11-21T19:30:00Z|abc")))
+                .isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> TodoCursor.decode("A".repeat(TodoCursor.MAX_TOKEN_LENGTH + 1)))
+                .isInstanceOf(InvalidQueryException.class);
+    }
 }

@@ -7,10 +7,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -128,6 +130,21 @@ class TodoQueriesTest extends TodoApiTest {
         items.forEach(item -> sortKeys.add(Instant.parse(item.get("createdAt").asString()) + " " + item.get("id")));
         assertThat(sortKeys).isSortedAccordingTo(Comparator.comparing((String key) -> Instant.parse(key.split(" ")[0]))
                 .thenComparing(key -> key.split(" ")[1]));
+    }
+
+    @Test
+    void aCursorWhoseInstantIsBeyondWhatDatetimeHoldsIsA400NamingAfter() throws Exception {
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("+1000000000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        EntityExchangeResult<String> response = get("/api/todos?after=" + cursor);
+
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = JSON.readTree(response.getResponseBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("errors").size()).isEqualTo(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("after");
     }
 
     @Test
