@@ -82,6 +82,33 @@ public final class Projector implements AutoCloseable {
         return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /** The parked-aggregate marks on read_db, for the redrive tool; closing it closes its connection pool. */
+    public interface ParkingMarks extends AutoCloseable {
+        void release(java.util.Collection<String> messageGroupIds);
+
+        @Override
+        void close();
+    }
+
+    /** Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD; the schema must exist (migrated). */
+    public static ParkingMarks parkingMarks(Map<String, String> env) {
+        HikariDataSource dataSource = ReadModelDatabase.connect(
+                required(env, "PROJECTOR_DB_URL"), required(env, "PROJECTOR_DB_USER"),
+                required(env, "PROJECTOR_DB_PASSWORD"));
+        JdbcParkedAggregates parked = new JdbcParkedAggregates(dataSource);
+        return new ParkingMarks() {
+            @Override
+            public void release(java.util.Collection<String> messageGroupIds) {
+                parked.release(messageGroupIds);
+            }
+
+            @Override
+            public void close() {
+                dataSource.close();
+            }
+        };
+    }
+
     PartialBatchProcessor batchProcessor() {
         return batchProcessor;
     }

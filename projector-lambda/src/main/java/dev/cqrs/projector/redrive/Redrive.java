@@ -1,0 +1,94 @@
+package dev.cqrs.projector.redrive;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Moves every message of a FIFO dead-letter queue back to its source queue, each aggregate's messages in their order:
+ * the operator's half of the sequenced dead-letter queue. Before a batch is sent back, the aggregates (message groups)
+ * in it are released (e.g. the projector's parked marks), so the consumer applies them instead of parking them again;
+ * a message that is still poison is parked again, with the ones behind it.
+ * <p>
+ * Hand-written rather than SQS's own redrive ({@code StartMessageMoveTask}): that one gives the moved messages new
+ * deduplication ids but cannot run a release step first, and the local emulator does not implement it.
+ * <p>
+ * FIFO receives hand out a group's next message only after the previous one is deleted, so the loop works batch by
+ * batch: receive up to 10, release their groups, send them in order, delete them. The send's deduplication id is
+ * derived from the DLQ message id: a crash between send and delete re-sends within SQS's 5-minute deduplication
+ * window as a no-op, and later the consumers' version rule makes it one.
+ */
+public final class Redrive {
+
+    /** The attributes the consumers' dead-letter writers add; not sent back. */
+    private static final Set<String> DEAD_LETTER_ATTRIBUTES =
+            Set.of("reason", "originalMessageId", "sourceQueueArn", "sourceQueue");
+
+    private final SqsClient sqs;
+    private final Consumer<Set<String>> releaseGroups;
+
+    /** @param releaseGroups called with the message group ids of each batch before it is sent back */
+    public Redrive(SqsClient sqs, Consumer<Set<String>> releaseGroups) {
+        this.sqs = sqs;
+        this.releaseGroups = releaseGroups;
+    }
+
+    /**
+     * @return how many messages were moved, by message group, in the order they were moved
+     */
+    public Map<String, Integer> move(String deadLetterQueue, String sourceQueue) {
+        String from = sqs.getQueueUrl(r -> r.queueName(deadLetterQueue)).queueUrl();
+        String to = sqs.getQueueUrl(r -> r.queueName(sourceQueue)).queueUrl();
+        Map<String, Integer> moved = new LinkedHashMap<>();
+        int emptyReceives = 0;
+        while (emptyReceives < 2) {
+            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(60).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            if (batch.isEmpty()) {
+                emptyReceives++;
+                continue;
+            }
+            emptyReceives = 0;
+            Set<String> groups = new LinkedHashSet<>();
+            batch.forEach(message -> groups.add(groupOf(message)));
+            releaseGroups.accept(groups);
+            for (Message message : batch) {
+                sqs.sendMessage(backToSource(to, message));
+                sqs.deleteMessage(r -> r.queueUrl(from).receiptHandle(message.receiptHandle()));
+                moved.merge(groupOf(message), 1, Integer::sum);
+            }
+        }
+        return moved;
+    }
+
+    static SendMessageRequest backToSource(String queueUrl, Message message) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(message.messageAttributes());
+        DEAD_LETTER_ATTRIBUTES.forEach(attributes::remove);
+        return SendMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .messageBody(message.body())
+                .messageAttributes(attributes)
+                .messageGroupId(groupOf(message))
+                .messageDeduplicationId("redrive-" + message.messageId())
+                .build();
+    }
+
+    private static String groupOf(Message message) {
+        String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+        if (group == null) {
+            throw new IllegalStateException("message " + message.messageId() + " has no MessageGroupId: only FIFO "
+                    + "dead-letter queues can be redriven in order");
+        }
+        return group;
+    }
+}
