@@ -1,0 +1,569 @@
+package dev.cqrs.chaos;
+
+import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.node.ObjectNode;
+import dev.cqrs.contracts.EventJson;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The fault matrix of issue 8: "never lost, never applied twice, never out of order", measured.
+ *
+ * <p>For each scenario: a fresh set of aggregates (tag {@code CH<run>S<nn>}), a random mixed command load at a modest
+ * rate, ONE fault, the operator's documented recovery where the fault needs one (redrive, retry of parked outbox
+ * rows), then quiescence (outbox published, both queues empty including in-flight, every store caught up) and the
+ * {@link Checker}. One table row per scenario on stdout; progress on stderr; the scripts' output in
+ * {@code .local/chaos/<run>.log}. Exit status 1 if any row has lost, applied-twice or diverged &gt; 0 or failed.
+ *
+ * <p>Usage (via bin/chaos, which sources .local/stack.env): {@code [--full|--short|--only=1,2,12] [--rate=15]
+ * [--seconds=15]}.
+ */
+public final class Chaos {
+
+    /** Scenarios in the order of the issue's priority list. */
+    static final Map<Integer, String> NAMES = new LinkedHashMap<>();
+
+    static {
+        NAMES.put(1, "no fault (baseline)");
+        NAMES.put(2, "kill -9 command-service, restart");
+        NAMES.put(3, "kill -9 projector runner, restart");
+        NAMES.put(4, "kill -9 audit-worker, restart");
+        NAMES.put(12, "old events republished (new dedup id)");
+        NAMES.put(8, "SNS/SQS stalled 10 s (SIGSTOP fauxqs)");
+        NAMES.put(10, "event with schemaVersion 99");
+        NAMES.put(9, "poison mid-aggregate, discard + redrive");
+        NAMES.put(6, "kill -9 replica 1, stack up");
+        NAMES.put(5, "kill -9 fauxqs, stack up");
+        NAMES.put(7, "kill -9 primary, stack up");
+        NAMES.put(11, "read db down 160 s (> 5 x visibility), redrive");
+        NAMES.put(13, "Idempotency-Key lease race");
+    }
+
+    static final List<Integer> SHORT = List.of(1, 2, 3, 12);
+
+    private static final Duration CONVERGE_DEADLINE = Duration.ofSeconds(180);
+
+    record Row(int no, String name, int committed, int lost, int twice, int diverged, String parked, String converge,
+               String note) {
+        boolean failed() {
+            return lost > 0 || twice > 0 || diverged > 0 || committed < 0;
+        }
+    }
+
+    private final Path root;
+    private final Stores stores;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final String commandApi;
+    private final Checker checker;
+    private final Faults faults;
+    private final String run;
+    private final double rate;
+    private final int seconds;
+    /** Violations a scenario's own probe saw (reset per scenario): counted in the row's columns. */
+    private int probeLost;
+    private int probeTwice;
+    private int probeOutOfOrder;
+
+    Chaos(Path root, Stores stores, File log, String run, double rate, int seconds) {
+        this.root = root;
+        this.stores = stores;
+        this.commandApi = stores.env.getOrDefault("COMMAND_API_URL", "http://127.0.0.1:8080");
+        this.checker = new Checker(stores, http, commandApi);
+        this.faults = new Faults(root, log);
+        this.run = run;
+        this.rate = rate;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> scenarios = new ArrayList<>(NAMES.keySet());
+        double rate = 15;
+        int seconds = 15;
+        for (String a : args) {
+            if (a.equals("--short")) {
+                scenarios = SHORT;
+            } else if (a.equals("--full")) {
+                scenarios = new ArrayList<>(NAMES.keySet());
+            } else if (a.startsWith("--only=")) {
+                scenarios = Arrays.stream(a.substring(7).split(",")).map(String::trim).map(Integer::parseInt).toList();
+            } else if (a.startsWith("--rate=")) {
+                rate = Double.parseDouble(a.substring(7));
+            } else if (a.startsWith("--seconds=")) {
+                seconds = Integer.parseInt(a.substring(10));
+            } else {
+                System.err.println("usage: bin/chaos [--full|--short|--only=1,2,12] [--rate=15] [--seconds=15]");
+                System.exit(2);
+            }
+        }
+        Path root = Path.of(System.getProperty("chaos.root", ".")).toAbsolutePath().normalize();
+        String run = Long.toString(System.currentTimeMillis() / 1000 % 1_679_616, 36).toUpperCase(Locale.ROOT);
+        Files.createDirectories(root.resolve(".local/chaos"));
+        File log = root.resolve(".local/chaos/" + run + ".log").toFile();
+        say("chaos run " + run + ": scenarios " + scenarios + ", " + rate + " commands/s for " + seconds
+                + " s each; script output in " + log);
+        List<Row> rows = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try (Stores stores = new Stores(System.getenv())) {
+            Chaos chaos = new Chaos(root, stores, log, run, rate, seconds);
+            for (int no : scenarios) {
+                if (!NAMES.containsKey(no)) {
+                    throw new IllegalArgumentException("no scenario " + no);
+                }
+                Row row;
+                long s0 = System.nanoTime();
+                try {
+                    row = chaos.scenario(no);
+                } catch (Exception e) {
+                    row = new Row(no, NAMES.get(no), -1, 0, 0, 0, "-", "-", "FAILED: " + e);
+                    e.printStackTrace();
+                    chaos.recoverAfterFailure();
+                }
+                say(String.format("scenario %d done in %.0f s: %s", no, Stores.since(s0).toMillis() / 1000.0, row));
+                rows.add(row);
+            }
+        }
+        print(rows);
+        System.out.printf("run %s, %d scenarios in %.0f s%n", run, rows.size(), Stores.since(t0).toMillis() / 1000.0);
+        System.exit(rows.stream().anyMatch(Row::failed) ? 1 : 0);
+    }
+
+    static void say(String line) {
+        System.err.println("[chaos " + Instant.now().toString().substring(11, 19) + "] " + line);
+    }
+
+    static void print(List<Row> rows) {
+        String format = "| %-3s | %-46s | %9s | %4s | %13s | %8s | %-22s | %9s | %s%n";
+        System.out.printf(format, "#", "scenario", "committed", "lost", "applied twice", "diverged", "parked",
+                "converge s", "note");
+        System.out.printf(format, "---", "-".repeat(46), "-".repeat(9), "----", "-".repeat(13), "-".repeat(8),
+                "-".repeat(22), "-".repeat(9), "----");
+        for (Row r : rows) {
+            System.out.printf(format, r.no(), r.name(), r.committed() < 0 ? "-" : Integer.toString(r.committed()),
+                    r.lost(), r.twice(), r.diverged(), r.parked(), r.converge(), r.note());
+        }
+    }
+
+    /** A scenario that threw: bring everything back for the next one (stack up, services start). */
+    void recoverAfterFailure() {
+        try {
+            faults.stackUp();
+            faults.servicesStart();
+        } catch (Exception e) {
+            say("recovery failed: " + e);
+        }
+    }
+
+    /** Runs one scenario and returns its row. */
+    Row scenario(int no) throws Exception {
+        String tag = "CH" + run + "S" + String.format("%02d", no);
+        say("scenario " + no + " (" + NAMES.get(no) + "), tag " + tag);
+        long afterId = checker.outboxHighWater();
+        Load load = new Load(http, commandApi, tag, new Random().nextLong());
+        load.setUp();
+        List<String> notes = new ArrayList<>();
+        probeLost = 0;
+        probeTwice = 0;
+        probeOutOfOrder = 0;
+        Set<String> injectedMarkers = new HashSet<>();
+        Duration deadline = CONVERGE_DEADLINE;
+        boolean redriveProjector = false;
+        long loadEnd;
+        switch (no) {
+            case 1 -> loadEnd = loadWithFault(load, 0, () -> { });
+            case 2 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.servicePid("command-service"), "command-service");
+                faults.servicesStart();
+            });
+            case 3 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.servicePid("projector-lambda"), "projector runner");
+                faults.servicesStart();
+            });
+            case 4 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.servicePid("audit-worker"), "audit-worker");
+                faults.servicesStart();
+            });
+            case 12 -> loadEnd = loadWithFault(load, 8, () -> notes.add(replayOldEvents(afterId, tag)));
+            case 8 -> loadEnd = loadWithFault(load, 5, () -> {
+                long pid = faults.stackPid("fauxqs");
+                say("fault: kill -STOP fauxqs (pid " + pid + ") for 10 s");
+                faults.signal("STOP", pid);
+                try {
+                    TimeUnit.SECONDS.sleep(10); // the fault's length (longer than the relay's SNS call timeout)
+                } finally {
+                    faults.signal("CONT", pid);
+                }
+            });
+            case 10 -> {
+                injectedMarkers.add(tag + "-INJ");
+                deadline = Duration.ofSeconds(420);
+                loadEnd = loadWithFault(load, 3, () -> notes.add(newerSchema(load, afterId, tag)));
+            }
+            case 9 -> {
+                injectedMarkers.add(tag + "-INJ");
+                loadEnd = loadWithFault(load, 3, () -> notes.add(poison(load, afterId, tag)));
+            }
+            case 6 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.stackPid("mariadb-replica1"), "replica 1");
+                faults.stackUp();
+            });
+            case 5 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.stackPid("fauxqs"), "fauxqs");
+                faults.stackUp();
+            });
+            case 7 -> loadEnd = loadWithFault(load, 5, () -> {
+                faults.kill9(faults.stackPid("mariadb-primary"), "primary");
+                faults.stackUp();
+            });
+            case 11 -> {
+                redriveProjector = true;
+                deadline = Duration.ofSeconds(300);
+                loadEnd = loadWithFault(load, 5, () -> {
+                    faults.kill9(faults.stackPid("mariadb-primary"), "primary (read db)");
+                    say("  primary stays down for 160 s (5 x 30 s visibility + 10 s)");
+                    TimeUnit.SECONDS.sleep(160); // the fault's length: the point is to outlast maxReceiveCount
+                    faults.stackUp();
+                });
+            }
+            case 13 -> loadEnd = loadWithFault(load, 3, () -> notes.add(leaseRace(load, tag)));
+            default -> throw new IllegalArgumentException("no scenario " + no);
+        }
+        say("  load done: " + load.outcomeSummary());
+        notes.add(0, "http " + load.outcomeSummary());
+
+        // operator steps: discard what the scenario injected, redrive what the fault parked, retry parked outbox rows
+        int redriven = 0;
+        if (!injectedMarkers.isEmpty() || redriveProjector) {
+            Faults.poll("both queues drained", deadline, this::queuesEmpty);
+            for (String marker : injectedMarkers) {
+                int p = checker.deleteMarked(stores.queueUrl("PROJECTOR_DLQ_NAME"), marker);
+                int a = checker.deleteMarked(stores.queueUrl("AUDIT_DLQ_NAME"), marker);
+                notes.add("injected msgs found in DLQs: projector " + p + ", audit " + a + " (discarded)");
+            }
+            redriven += redriveIfNeeded("PROJECTOR_DLQ_NAME", "projector", tag, notes);
+            redriven += redriveIfNeeded("AUDIT_DLQ_NAME", "audit", tag, notes);
+        }
+        Checker.Result result = null;
+        long end = System.nanoTime() + deadline.toNanos();
+        Double convergeSeconds = null;
+        int retried = 0;
+        while (System.nanoTime() < end) {
+            try {
+                result = checker.check(afterId, tag);
+                if (result.clean() && queuesEmpty()) {
+                    convergeSeconds = Stores.since(loadEnd).toMillis() / 1000.0;
+                    break;
+                }
+                if (result.parkedOutbox() > retried) {
+                    retried += retryParkedOutbox(afterId, tag);
+                }
+            } catch (Exception notReadable) {
+                say("  check not possible yet: " + notReadable);
+            }
+            TimeUnit.SECONDS.sleep(1); // poll interval of the convergence loop (bounded by the deadline)
+        }
+        if (result == null) {
+            result = checker.check(afterId, tag);
+        }
+        if (convergeSeconds == null) {
+            notes.add("NOT converged in " + deadline.toSeconds() + " s: " + String.join("; ", result.problems()));
+            say("  NOT converged: " + result.problems());
+        }
+        // what is left in the dead-letter queues and parked aggregates (the scenario's own messages only)
+        int dlqReal = 0;
+        for (String dlq : List.of("PROJECTOR_DLQ_NAME", "AUDIT_DLQ_NAME")) {
+            for (Message m : checker.peek(stores.queueUrl(dlq)).values()) {
+                if (m.body().contains("\"correlationId\":\"" + tag + "-")) {
+                    dlqReal++;
+                    notes.add("left in " + stores.require(dlq) + ": " + m.body().substring(0, Math.min(160, m.body().length())));
+                }
+            }
+        }
+        Set<String> aggregates = checker.events(afterId, tag).stream().map(Checker.OutboxEvent::aggregateId)
+                .collect(Collectors.toSet());
+        int parkedAggregates = checker.parkedAggregates(aggregates);
+        String parked = "outbox " + result.parkedOutbox() + ", dlq " + (redriven + dlqReal)
+                + (parkedAggregates > 0 ? ", agg " + parkedAggregates : "");
+        int lost = result.lost() + result.unpublished() + probeLost;
+        return new Row(no, NAMES.get(no), result.committed(), lost, result.twice() + probeTwice,
+                result.diverged() + probeOutOfOrder, parked,
+                convergeSeconds == null ? "timeout" : String.format("%.1f", convergeSeconds), String.join("; ", notes));
+    }
+
+    /** A fault: any step may throw (the scenario then fails). */
+    interface Fault {
+        void inject() throws Exception;
+    }
+
+    /**
+     * Runs the random load for {@link #seconds} and, {@code faultAt} seconds into it, the fault (in this thread,
+     * while the load goes on). Returns System.nanoTime() when both are over.
+     */
+    long loadWithFault(Load load, int faultAt, Fault fault) throws Exception {
+        CompletableFuture<Void> background = CompletableFuture.runAsync(() -> {
+            try {
+                load.run(rate, seconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TimeUnit.SECONDS.sleep(faultAt); // when the fault strikes, into the load
+        fault.inject();
+        background.get(300, TimeUnit.SECONDS);
+        return System.nanoTime();
+    }
+
+    boolean queuesEmpty() {
+        return stores.queueDepth("PROJECTOR_QUEUE_NAME") == 0 && stores.queueDepth("AUDIT_QUEUE_NAME") == 0;
+    }
+
+    /** bin/redrive &lt;which&gt; if the DLQ holds messages of this scenario; returns how many it held. */
+    int redriveIfNeeded(String dlqVariable, String which, String tag, List<String> notes) throws Exception {
+        long ours = checker.peek(stores.queueUrl(dlqVariable)).values().stream()
+                .filter(m -> m.body().contains("\"correlationId\":\"" + tag + "-")).count();
+        if (ours > 0) {
+            say("  operator: " + ours + " events of this scenario in " + stores.require(dlqVariable) + ": bin/redrive " + which);
+            faults.redrive(which);
+            notes.add("redriven " + which + " " + ours);
+        }
+        return (int) ours;
+    }
+
+    /** The operator's retry of the scenario's parked outbox rows (POST /api/outbox/parked/{id}/retry). */
+    int retryParkedOutbox(long afterId, String tag) throws Exception {
+        int n = 0;
+        for (Checker.OutboxEvent e : checker.events(afterId, tag)) {
+            if (e.parked()) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(commandApi + "/api/outbox/parked/"
+                        + e.eventId() + "/retry")).timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                say("  operator: retry parked outbox event " + e.eventId() + " -> " + r.statusCode());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Scenario 12: republishes up to 10 already published events of the scenario, unchanged, with new deduplication
+     * ids (as if after SNS's 5-minute window): the projector's version gate and the audit worker's conditional put
+     * must make them no-ops.
+     */
+    String replayOldEvents(long afterId, String tag) throws Exception {
+        List<Checker.OutboxEvent> published = new ArrayList<>(checker.events(afterId, tag).stream()
+                .filter(Checker.OutboxEvent::published).toList());
+        Collections.shuffle(published);
+        int n = 0;
+        for (Checker.OutboxEvent e : published.subList(0, Math.min(10, published.size()))) {
+            stores.publish(checker.body(e.eventId()), e.aggregateId(), "chaos-replay-" + UUID.randomUUID(), e.eventType());
+            n++;
+        }
+        say("fault: republished " + n + " old events with new dedup ids");
+        return "replayed " + n + " old events";
+    }
+
+    /** Creates a todo outside the random pool and waits (deadline 30 s) until the primary's read model has v1. */
+    private Load.Todo reservedTodo(Load load) throws Exception {
+        Load.Todo todo = load.createTodo(false);
+        if (todo == null) {
+            throw new IllegalStateException("could not create the reserved todo");
+        }
+        if (!Faults.poll("reserved todo applied", Duration.ofSeconds(30), () -> readVersion(todo.id) >= 1)) {
+            throw new IllegalStateException("reserved todo " + todo.id + " not projected in 30 s");
+        }
+        return todo;
+    }
+
+    /** todo_view.version on the primary, -1 if absent. */
+    long readVersion(String id) {
+        try (Connection c = stores.readDb(Stores.ReadCopy.PRIMARY);
+             PreparedStatement s = c.prepareStatement("SELECT version FROM todo_view WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String createdBody(long afterId, String tag, String todoId) throws Exception {
+        Checker.OutboxEvent created = checker.events(afterId, tag).stream()
+                .filter(e -> e.aggregateId().equals(todoId) && e.aggregateVersion() == 1).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no TodoCreated for " + todoId));
+        return checker.body(created.eventId());
+    }
+
+    /**
+     * Scenario 10: a copy of the reserved todo's TodoCreated with schemaVersion 99 (fresh dedup id, correlation id
+     * marked as injected), then a real edit of that todo (v2) queued behind it in the same group. For 40 s the
+     * projector must neither apply v2 nor park the aggregate (newer schema = wait, not poison). Then the "upgraded"
+     * copy (schemaVersion 1, fresh dedup id) is published: an old version, a no-op. The schema-99 message leaves
+     * through the queues' redrive policy (maxReceiveCount 5) into the DLQs; the operator then discards it.
+     */
+    String newerSchema(Load load, long afterId, String tag) throws Exception {
+        Load.Todo todo = reservedTodo(load);
+        ObjectNode envelope = EventJson.tree(createdBody(afterId, tag, todo.id));
+        envelope.put("schemaVersion", 99);
+        envelope.put("correlationId", tag + "-INJ-99");
+        stores.publish(EventJson.tree(envelope.toString()).toString(), todo.id, "chaos-v99-" + UUID.randomUUID(),
+                "TodoCreated");
+        say("fault: published a schemaVersion 99 copy of " + todo.id + "'s TodoCreated, then a real edit (v2)");
+        Load.Reply edit = load.editTodo(todo, tag + " edited behind v99");
+        boolean[] violated = {false};
+        // the condition to watch for is a violation; "no violation within 40 s" is the expected outcome
+        Faults.poll("schema-99 violation", Duration.ofSeconds(40), () -> {
+            violated[0] = readVersion(todo.id) >= 2 || isParked(todo.id);
+            return violated[0];
+        });
+        if (violated[0]) {
+            probeOutOfOrder++;
+        }
+        envelope.put("schemaVersion", 1);
+        envelope.put("correlationId", tag + "-INJ-UPGRADED");
+        stores.publish(envelope.toString(), todo.id, "chaos-v1-" + UUID.randomUUID(), "TodoCreated");
+        return "edit behind v99: " + edit.status() + (violated[0] ? "; VIOLATION: v2 applied or aggregate parked while "
+                + "v99 waited" : "; v2 waited 40 s behind v99, not parked");
+    }
+
+    boolean isParked(String group) {
+        try {
+            return checker.parkedAggregates(Set.of(group)) > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Scenario 9: a poison message (the reserved todo's TodoCreated turned into a "TodoEdited" v2 whose payload is not
+     * an object) published into the todo's group, then three real edits (v2..v4). The projector must park the
+     * aggregate and send the edits to the DLQ behind the poison (not apply them over the hole). Then the operator
+     * step: discard the poison from both DLQs and run bin/redrive projector, which releases the aggregate and sends
+     * the edits back in order.
+     */
+    String poison(Load load, long afterId, String tag) throws Exception {
+        Load.Todo todo = reservedTodo(load);
+        ObjectNode envelope = EventJson.tree(createdBody(afterId, tag, todo.id));
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("eventType", "TodoEdited");
+        envelope.put("aggregateVersion", 2);
+        envelope.put("payload", "corrupt");
+        envelope.put("correlationId", tag + "-INJ-POISON");
+        stores.publish(envelope.toString(), todo.id, "chaos-poison-" + UUID.randomUUID(), "TodoEdited");
+        say("fault: published poison into " + todo.id + "'s group, then 3 real edits");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(load.editTodo(todo, tag + " edit behind poison " + i).status());
+        }
+        String dlq = stores.queueUrl("PROJECTOR_DLQ_NAME");
+        boolean parkedBehind = Faults.poll("poison + 3 edits in the projector DLQ", Duration.ofSeconds(60),
+                () -> isParked(todo.id) && checker.peek(dlq).values().stream()
+                        .filter(m -> m.body().contains(todo.id)).count() >= 4);
+        long applied = readVersion(todo.id);
+        return "edits " + statuses + (parkedBehind ? "; poison + 3 edits parked in DLQ, read model held at v" + applied
+                : "; NOT parked as expected (read model v" + applied + ")");
+    }
+
+    /**
+     * Scenario 13: the idempotency lease race. command_db.outbox is locked (LOCK TABLES ... WRITE) so request A with
+     * key K takes the lease and then hangs in its transaction; B with K during the lease must get 409; once the lease
+     * (30 s) has run out, C with K takes it over and hangs too; then the lock is released. Exactly one of A and C may
+     * commit (the owner fence), so there must be exactly one todo with A's title; D with K afterwards replays.
+     */
+    String leaseRace(Load load, String tag) throws Exception {
+        String key = tag + "-key-" + UUID.randomUUID();
+        String title = tag + " lease race";
+        String body = "{\"title\":\"" + title + "\",\"description\":\"one only\"}";
+        HttpClient slow = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.function.Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(URI.create(commandApi + "/api/todos"))
+                .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("X-User-Id", tag).header("X-Correlation-Id", tag + "-race")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        CompletableFuture<HttpResponse<String>> a;
+        CompletableFuture<HttpResponse<String>> c;
+        int b;
+        try (Connection lock = stores.primaryRoot(); Statement s = lock.createStatement()) {
+            s.execute("LOCK TABLES command_db.outbox WRITE");
+            say("fault: command_db.outbox locked; A with Idempotency-Key " + key);
+            a = slow.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString());
+            Faults.poll("A holds the lease", Duration.ofSeconds(10), () -> leaseState(tag, key) != null);
+            b = slow.send(request.get(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            say("  B during the lease -> " + b + "; waiting for the 30 s lease to run out");
+            Faults.poll("A's lease ran out", Duration.ofSeconds(45), () -> Boolean.TRUE.equals(leaseExpired(tag, key)));
+            c = slow.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString());
+            Faults.poll("C took the lease over", Duration.ofSeconds(5), () -> Boolean.FALSE.equals(leaseExpired(tag, key)));
+            s.execute("UNLOCK TABLES");
+        }
+        int sa = a.get(60, TimeUnit.SECONDS).statusCode();
+        int sc = c.get(60, TimeUnit.SECONDS).statusCode();
+        int sd = slow.send(request.get(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        int todos;
+        try (Connection cdb = stores.commandDb();
+             PreparedStatement q = cdb.prepareStatement("SELECT COUNT(*) FROM todo WHERE title = ?")) {
+            q.setString(1, title);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                todos = r.getInt(1);
+            }
+        }
+        if (todos > 1) {
+            probeTwice += todos - 1;
+        } else if (todos == 0) {
+            probeLost++;
+        }
+        return "A " + sa + ", B " + b + ", C (after lease) " + sc + ", D " + sd + " -> " + todos + " todo(s)"
+                + (todos == 1 ? "" : " VIOLATION");
+    }
+
+    private Object leaseState(String actor, String key) {
+        try (Connection c = stores.commandDb(); PreparedStatement s = c.prepareStatement(
+                "SELECT state FROM idempotency_key WHERE actor = ? AND idem_key = ?")) {
+            s.setString(1, actor);
+            s.setString(2, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Boolean leaseExpired(String actor, String key) {
+        try (Connection c = stores.commandDb(); PreparedStatement s = c.prepareStatement(
+                "SELECT lease_until < UTC_TIMESTAMP(6) FROM idempotency_key WHERE actor = ? AND idem_key = ?")) {
+            s.setString(1, actor);
+            s.setString(2, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getBoolean(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
