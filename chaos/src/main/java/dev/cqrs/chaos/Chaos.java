@@ -262,8 +262,8 @@ public final class Chaos {
         if (!injectedMarkers.isEmpty() || redriveProjector) {
             Faults.poll("both queues drained", deadline, this::queuesEmpty);
             for (String marker : injectedMarkers) {
-                int p = checker.deleteMarked(stores.queueUrl("PROJECTOR_DLQ_NAME"), marker);
-                int a = checker.deleteMarked(stores.queueUrl("AUDIT_DLQ_NAME"), marker);
+                int p = checker.deleteMarked("PROJECTOR_DLQ_NAME", marker);
+                int a = checker.deleteMarked("AUDIT_DLQ_NAME", marker);
                 notes.add("injected msgs found in DLQs: projector " + p + ", audit " + a + " (discarded)");
             }
             redriven += redriveIfNeeded("PROJECTOR_DLQ_NAME", "projector", tag, notes);
@@ -298,7 +298,7 @@ public final class Chaos {
         // what is left in the dead-letter queues and parked aggregates (the scenario's own messages only)
         int dlqReal = 0;
         for (String dlq : List.of("PROJECTOR_DLQ_NAME", "AUDIT_DLQ_NAME")) {
-            for (Message m : checker.peek(stores.queueUrl(dlq)).values()) {
+            for (Message m : checker.peek(dlq).values()) {
                 if (m.body().contains("\"correlationId\":\"" + tag + "-")) {
                     dlqReal++;
                     notes.add("left in " + stores.require(dlq) + ": " + m.body().substring(0, Math.min(160, m.body().length())));
@@ -333,9 +333,12 @@ public final class Chaos {
                 Thread.currentThread().interrupt();
             }
         });
-        TimeUnit.SECONDS.sleep(faultAt); // when the fault strikes, into the load
-        fault.inject();
-        background.get(300, TimeUnit.SECONDS);
+        try {
+            TimeUnit.SECONDS.sleep(faultAt); // when the fault strikes, into the load
+            fault.inject();
+        } finally {
+            background.get(300, TimeUnit.SECONDS); // the load is bounded: rate x seconds commands, 5 s timeout each
+        }
         return System.nanoTime();
     }
 
@@ -345,9 +348,11 @@ public final class Chaos {
 
     /** bin/redrive &lt;which&gt; if the DLQ holds messages of this scenario; returns how many it held. */
     int redriveIfNeeded(String dlqVariable, String which, String tag, List<String> notes) throws Exception {
-        long ours = checker.peek(stores.queueUrl(dlqVariable)).values().stream()
+        long ours = checker.peek(dlqVariable).values().stream()
                 .filter(m -> m.body().contains("\"correlationId\":\"" + tag + "-")).count();
         if (ours > 0) {
+            // the peek above hid them for 2 s; the redrive stops after two empty receives, so let them reappear
+            Faults.poll("DLQ messages visible again", Duration.ofSeconds(15), () -> stores.inFlight(dlqVariable) == 0);
             say("  operator: " + ours + " events of this scenario in " + stores.require(dlqVariable) + ": bin/redrive " + which);
             faults.redrive(which);
             notes.add("redriven " + which + " " + ours);
@@ -452,6 +457,16 @@ public final class Chaos {
                 + "v99 waited" : "; v2 waited 40 s behind v99, not parked");
     }
 
+    /** Messages in the DLQ whose body contains {@code text}. */
+    long peekCount(String dlqVariable, String text) {
+        try {
+            return checker.peek(dlqVariable).values().stream().filter(m -> m.body().contains(text)).count();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean isParked(String group) {
         try {
             return checker.parkedAggregates(Set.of(group)) > 0;
@@ -481,10 +496,8 @@ public final class Chaos {
         for (int i = 0; i < 3; i++) {
             statuses.add(load.editTodo(todo, tag + " edit behind poison " + i).status());
         }
-        String dlq = stores.queueUrl("PROJECTOR_DLQ_NAME");
         boolean parkedBehind = Faults.poll("poison + 3 edits in the projector DLQ", Duration.ofSeconds(60),
-                () -> isParked(todo.id) && checker.peek(dlq).values().stream()
-                        .filter(m -> m.body().contains(todo.id)).count() >= 4);
+                () -> isParked(todo.id) && peekCount("PROJECTOR_DLQ_NAME", todo.id) >= 4);
         long applied = readVersion(todo.id);
         return "edits " + statuses + (parkedBehind ? "; poison + 3 edits parked in DLQ, read model held at v" + applied
                 : "; NOT parked as expected (read model v" + applied + ")");

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  * Counting: <b>lost</b> = an outbox event neither published nor parked + an event without audit item + a read-model
  * row (per copy) missing or behind the write model; <b>applied twice</b> = an eventId with more than one audit item + a
  * read-model row ahead of the write model; <b>diverged</b> = a read-model row at the write model's version with other
- * field values + a byManager index entry missing or extra.
+ * field values, or whose last_event_id is not the outbox event of that version, + a byManager index entry missing or
+ * extra + an audit item under one of the scenario's keys whose eventId is no committed event.
  */
 final class Checker {
 
@@ -149,10 +150,12 @@ final class Checker {
         // 2. todos, on the primary and each replica
         Map<String, Long> lastTodoVersion = new TreeMap<>();
         Map<String, String> lastTodoType = new HashMap<>();
+        Map<String, String> lastTodoEvent = new HashMap<>();
         for (OutboxEvent e : events) {
             if (e.aggregateType().equals("todo") && e.aggregateVersion() >= lastTodoVersion.getOrDefault(e.aggregateId(), 0L)) {
                 lastTodoVersion.put(e.aggregateId(), e.aggregateVersion());
                 lastTodoType.put(e.aggregateId(), e.eventType());
+                lastTodoEvent.put(e.aggregateId(), e.eventId());
             }
         }
         if (!lastTodoVersion.isEmpty()) {
@@ -179,14 +182,16 @@ final class Checker {
             }
             for (Stores.ReadCopy copy : Stores.ReadCopy.values()) {
                 Map<String, List<Object>> actual = new HashMap<>();
+                Map<String, String> lastApplied = new HashMap<>();
                 try (Connection c = stores.readDb(copy); PreparedStatement s = c.prepareStatement(
-                        "SELECT id, title, description, completed, deleted, version FROM todo_view WHERE id IN ("
-                                + marks(lastTodoVersion.size()) + ")")) {
+                        "SELECT id, title, description, completed, deleted, version, last_event_id FROM todo_view "
+                                + "WHERE id IN (" + marks(lastTodoVersion.size()) + ")")) {
                     bind(s, lastTodoVersion.keySet());
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             actual.put(r.getString(1), List.of(r.getString(2), Objects.toString(r.getString(3)),
                                     r.getBoolean(4), r.getBoolean(5), r.getLong(6)));
+                            lastApplied.put(r.getString(1), r.getString(7));
                         }
                     }
                 } catch (SQLException down) {
@@ -217,6 +222,12 @@ final class Checker {
                             diverged[0]++;
                             problem.accept(copy + " todo " + want.getKey() + " v" + wantVersion + " differs: "
                                     + have + " vs " + want.getValue());
+                        } else if (!lastTodoEvent.get(want.getKey()).equals(lastApplied.get(want.getKey()))) {
+                            // the row's last applied event must be exactly the outbox's event of that version
+                            diverged[0]++;
+                            problem.accept(copy + " todo " + want.getKey() + " v" + wantVersion + " last_event_id "
+                                    + lastApplied.get(want.getKey()) + " is not the outbox's "
+                                    + lastTodoEvent.get(want.getKey()));
                         }
                     }
                 }
@@ -334,6 +345,13 @@ final class Checker {
         }
         for (Map.Entry<String, List<OutboxEvent>> pk : byPk.entrySet()) {
             Map<String, Integer> items = auditItems(pk.getKey());
+            Set<String> committed = pk.getValue().stream().map(OutboxEvent::eventId).collect(Collectors.toSet());
+            for (String eventId : items.keySet()) {
+                if (!committed.contains(eventId)) {
+                    diverged[0]++;
+                    problem.accept("audit: item for " + eventId + " under " + pk.getKey() + " is no committed event");
+                }
+            }
             for (OutboxEvent e : pk.getValue()) {
                 int n = items.getOrDefault(e.eventId(), 0);
                 if (n == 0) {
@@ -406,7 +424,9 @@ final class Checker {
      * The messages now in a dead-letter queue (peeked: received with a 2 s visibility timeout, not deleted), bounded
      * to 50 receives of up to 10. Returns message id → message.
      */
-    Map<String, Message> peek(String queueUrl) {
+    Map<String, Message> peek(String queueVariable) throws InterruptedException {
+        awaitNothingInFlight(queueVariable);
+        String queueUrl = stores.queueUrl(queueVariable);
         Map<String, Message> seen = new LinkedHashMap<>();
         int empty = 0;
         for (int i = 0; i < 50 && empty < 2; i++) {
@@ -428,7 +448,9 @@ final class Checker {
      * Deletes from a dead-letter queue the messages whose body contains {@code marker} (what a scenario injected),
      * bounded to 50 receives; returns how many were deleted.
      */
-    int deleteMarked(String queueUrl, String marker) {
+    int deleteMarked(String queueVariable, String marker) throws InterruptedException {
+        awaitNothingInFlight(queueVariable);
+        String queueUrl = stores.queueUrl(queueVariable);
         int deleted = 0;
         int empty = 0;
         for (int i = 0; i < 50 && empty < 2; i++) {
@@ -445,6 +467,15 @@ final class Checker {
             empty = batch.isEmpty() || marked == 0 ? empty + 1 : 0;
         }
         return deleted;
+    }
+
+    /**
+     * A dead-letter queue has no consumer: its only in-flight messages are those an earlier peek hid (2 s). Waits
+     * (deadline 15 s) until they are visible again, so a receive sees every group.
+     */
+    private void awaitNothingInFlight(String queueVariable) throws InterruptedException {
+        Faults.poll(queueVariable + " has nothing in flight", java.time.Duration.ofSeconds(15),
+                () -> stores.inFlight(queueVariable) == 0);
     }
 
     private static String marks(int n) {

@@ -104,6 +104,13 @@ final class Stores implements AutoCloseable {
         return sum;
     }
 
+    /** In-flight (received, not yet deleted or visible again) messages of the queue named by the variable. */
+    long inFlight(String nameVariable) {
+        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl(nameVariable))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
     /**
      * Publishes a hand-made envelope straight to the topic, as the relay would: group = aggregate id, the given
      * deduplication id, attribute eventType.
