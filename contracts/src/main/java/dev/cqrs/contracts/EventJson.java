@@ -29,7 +29,9 @@ public final class EventJson {
     /**
      * Reads an envelope and its typed payload.
      *
-     * @throws InvalidEventException     if the message can never be processed (the reason says why): poison, to park
+     * @throws InvalidEventException     if the message can never be processed (the reason says why): poison, to park.
+     *                                   This includes a payload about another aggregate than the envelope names
+     *                                   ({@link DomainEvent#aggregateId()}), checked here once for every consumer
      * @throws UnsupportedEventException if it is well-formed but of a type or schema version newer than this build:
      *                                   to retry until the consumer is upgraded, never to park
      */
@@ -59,9 +61,10 @@ public final class EventJson {
         if (payloadNode == null || !payloadNode.isObject()) {
             throw new InvalidEventException("missing payload object");
         }
+        EventEnvelope envelope;
         try {
             DomainEvent payload = MAPPER.treeToValue(payloadNode, type.javaType());
-            return new EventEnvelope(
+            envelope = new EventEnvelope(
                     UUID.fromString(text(root, "eventId")),
                     eventType,
                     schemaVersion,
@@ -75,6 +78,11 @@ public final class EventJson {
         } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new InvalidEventException("invalid " + eventType + " envelope: " + e.getMessage(), e);
         }
+        if (!envelope.aggregateId().equals(envelope.payload().aggregateId())) {
+            throw new InvalidEventException(eventType + " payload id '" + envelope.payload().aggregateId()
+                    + "' does not match aggregateId '" + envelope.aggregateId() + "'");
+        }
+        return envelope;
     }
 
     /** The payload alone as JSON, e.g. for an audit record. */

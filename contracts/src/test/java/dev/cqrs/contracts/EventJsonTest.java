@@ -62,6 +62,19 @@ class EventJsonTest {
     }
 
     @Test
+    void aPayloadAboutAnotherAggregateThanTheEnvelopeIsInvalid() {
+        var otherTodo = EventJson.tree(EventJson.write(envelope)).put("aggregateId", "another-todo");
+        assertThatThrownBy(() -> EventJson.read(otherTodo.toString())).isInstanceOf(InvalidEventException.class)
+                .hasMessage("TodoCreated payload id '7d3c1a52-3b1c-4d43-9a0e-4b7f2c2b9a11' does not match "
+                        + "aggregateId 'another-todo'");
+
+        var noPayloadId = EventJson.tree(EventJson.write(envelope));
+        ((tools.jackson.databind.node.ObjectNode) noPayloadId.get("payload")).remove("todoId");
+        assertThatThrownBy(() -> EventJson.read(noPayloadId.toString())).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("payload id 'null' does not match");
+    }
+
+    @Test
     void eventsNewerThanThisBuildAreUnsupportedNotInvalid() {
         var unknownType = EventJson.tree(EventJson.write(envelope)).put("eventType", "TodoTeleported");
         assertThatThrownBy(() -> EventJson.read(unknownType.toString()))

@@ -1,0 +1,2 @@
+/** The todo aggregate's events, as they travel on the wire. */
+package dev.cqrs.contracts.todo;
