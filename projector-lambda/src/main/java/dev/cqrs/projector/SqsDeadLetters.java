@@ -1,6 +1,7 @@
 package dev.cqrs.projector;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.cqrs.contracts.store.DeadLetterFormat;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -10,15 +11,10 @@ import java.util.Map;
 
 /**
  * The projector's dead-letter queue (the same one SQS's redrive policy uses after 5 receives). The original body is
- * kept unchanged; why it was rejected and where it came from travel as message attributes.
+ * kept unchanged; why it was rejected and where it came from travel as the message attributes of
+ * {@link DeadLetterFormat}, the same as audit-worker's.
  */
 final class SqsDeadLetters implements DeadLetters {
-
-    static final String REASON = "reason";
-    static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
-    static final String SOURCE_QUEUE_ARN = "sourceQueueArn";
-    /** Far below SQS's limits; a reason is a one-line diagnosis, not a stack trace. */
-    static final int MAX_REASON_LENGTH = 1000;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -38,10 +34,10 @@ final class SqsDeadLetters implements DeadLetters {
 
     static SendMessageRequest request(String queueUrl, boolean fifo, SQSMessage message, String reason) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put(REASON, text(abbreviate(reason == null || reason.isBlank() ? "unknown" : reason)));
-        attributes.put(ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
+        attributes.put(DeadLetterFormat.REASON, text(DeadLetterFormat.reason(reason)));
+        attributes.put(DeadLetterFormat.ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
         if (message.getEventSourceArn() != null) {
-            attributes.put(SOURCE_QUEUE_ARN, text(message.getEventSourceArn()));
+            attributes.put(DeadLetterFormat.SOURCE_QUEUE, text(DeadLetterFormat.queueName(message.getEventSourceArn())));
         }
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
@@ -56,10 +52,6 @@ final class SqsDeadLetters implements DeadLetters {
                     .messageDeduplicationId(message.getMessageId());
         }
         return request.build();
-    }
-
-    private static String abbreviate(String reason) {
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
     }
 
     private static MessageAttributeValue text(String value) {

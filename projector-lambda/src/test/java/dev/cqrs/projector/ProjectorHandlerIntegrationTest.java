@@ -6,6 +6,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.audit.AuditMessageRecorded;
+import dev.cqrs.contracts.store.DeadLetterFormat;
 import dev.cqrs.contracts.todo.TodoCreated;
 import dev.cqrs.contracts.todo.TodoEdited;
 import dev.cqrs.projector.ReadDbProbe.StoredTodo;
@@ -243,14 +244,14 @@ class ProjectorHandlerIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (Message message : sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(1).visibilityTimeout(30).messageAttributeNames("All")).messages()) {
-                MessageAttributeValue originalId = message.messageAttributes().get(SqsDeadLetters.ORIGINAL_MESSAGE_ID);
+                MessageAttributeValue originalId = message.messageAttributes().get(DeadLetterFormat.ORIGINAL_MESSAGE_ID);
                 if (originalId != null && wanted.containsKey(originalId.stringValue())) {
                     // Deleted at once: in a FIFO DLQ the next message of the same group (aggregate) is not handed
                     // out while this one is in flight.
                     sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
                     assertThat(message.body()).isEqualTo(wanted.get(originalId.stringValue()).getBody());
                     reasons.put(originalId.stringValue(),
-                            message.messageAttributes().get(SqsDeadLetters.REASON).stringValue());
+                            message.messageAttributes().get(DeadLetterFormat.REASON).stringValue());
                 }
             }
             return reasons.keySet().containsAll(wanted.keySet());

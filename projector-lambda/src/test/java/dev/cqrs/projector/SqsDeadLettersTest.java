@@ -1,6 +1,7 @@
 package dev.cqrs.projector;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.cqrs.contracts.store.DeadLetterFormat;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -20,7 +21,8 @@ class SqsDeadLettersTest {
         assertThat(request.messageDeduplicationId()).isEqualTo(poison.getMessageId());
         assertThat(request.messageAttributes().get("reason").stringValue()).isEqualTo("body is not JSON");
         assertThat(request.messageAttributes().get("originalMessageId").stringValue()).isEqualTo(poison.getMessageId());
-        assertThat(request.messageAttributes().get("sourceQueueArn").stringValue()).isEqualTo(poison.getEventSourceArn());
+        assertThat(request.messageAttributes().get("sourceQueue").stringValue()).as("by name, as audit-worker's")
+                .isEqualTo(poison.getEventSourceArn().substring(poison.getEventSourceArn().lastIndexOf(':') + 1));
     }
 
     @Test
@@ -36,7 +38,7 @@ class SqsDeadLettersTest {
         String longReason = "x".repeat(5000);
 
         assertThat(SqsDeadLetters.request("u", true, poison, longReason).messageAttributes().get("reason").stringValue())
-                .hasSize(SqsDeadLetters.MAX_REASON_LENGTH).endsWith("…");
+                .hasSize(DeadLetterFormat.MAX_REASON_LENGTH).endsWith("…");
         assertThat(SqsDeadLetters.request("u", true, poison, null).messageAttributes().get("reason").stringValue())
                 .isEqualTo("unknown");
     }

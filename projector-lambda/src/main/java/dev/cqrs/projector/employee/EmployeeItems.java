@@ -1,31 +1,31 @@
 package dev.cqrs.projector.employee;
 
+import dev.cqrs.contracts.store.EmployeeItemFormat;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static dev.cqrs.contracts.store.EmployeeItemFormat.CODE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.EMAIL;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.EMPLOYEE_TYPE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.HIRE_DATE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.JOB_TITLE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.LAST_WORKING_DATE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.MANAGER_CODE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.NAME;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.PK;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.REPORTS_TO;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.SK;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.TYPE;
+import static dev.cqrs.contracts.store.EmployeeItemFormat.VERSION;
+
 /**
- * The employee item of docs/conventions.md: {@code pk = sk = CODE}, every attribute of the employee, and the sparse
- * key {@code reportsTo} of the {@code byManager} index (partition {@code reportsTo}, sort {@code code}), present only
- * while the employee is active and has a manager. Absent values (no manager, still employed) are left out of the item
- * rather than stored as NULL: an absent {@code reportsTo} is what keeps the item out of the index.
+ * An {@link EmployeeRow} as the employee item of {@link EmployeeItemFormat} and back. Absent values (no manager,
+ * still employed) are left out of the item rather than stored as NULL: an absent {@code reportsTo} is what keeps the
+ * item out of the {@code byManager} index.
  */
 final class EmployeeItems {
-
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String TYPE = "type";
-    static final String EMPLOYEE_TYPE = "EMPLOYEE";
-    static final String CODE = "code";
-    static final String NAME = "name";
-    static final String EMAIL = "email";
-    static final String JOB_TITLE = "jobTitle";
-    static final String MANAGER_CODE = "managerCode";
-    static final String REPORTS_TO = "reportsTo";
-    static final String HIRE_DATE = "hireDate";
-    static final String LAST_WORKING_DATE = "lastWorkingDate";
-    static final String VERSION = "version";
 
     private EmployeeItems() {
     }

@@ -2,11 +2,11 @@ package dev.cqrs.projector.employee;
 
 import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
-import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.employee.EmployeeDetailsUpdated;
 import dev.cqrs.contracts.employee.EmployeeHired;
 import dev.cqrs.contracts.employee.EmployeeManagerChanged;
 import dev.cqrs.contracts.employee.EmployeeTerminated;
+import dev.cqrs.contracts.store.EmployeeItemFormat;
 import dev.cqrs.projector.Projection;
 import dev.cqrs.projector.RetryLaterException;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class EmployeeProjection implements Projection {
 
     @Override
     public void apply(EventEnvelope event) {
-        String code = checkedCode(event);
+        String code = event.aggregateId();
         long version = event.aggregateVersion();
         EmployeeRow stored = read(code);
         long storedVersion = stored == null ? 0 : stored.version();
@@ -88,10 +88,10 @@ public final class EmployeeProjection implements Projection {
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(EmployeeItems.item(next));
         if (stored == null) {
             return put.conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", EmployeeItems.PK)).build();
+                    .expressionAttributeNames(Map.of("#pk", EmployeeItemFormat.PK)).build();
         }
         return put.conditionExpression("#version = :seen")
-                .expressionAttributeNames(Map.of("#version", EmployeeItems.VERSION))
+                .expressionAttributeNames(Map.of("#version", EmployeeItemFormat.VERSION))
                 .expressionAttributeValues(Map.of(":seen", EmployeeItems.n(stored.version())))
                 .build();
     }
@@ -106,20 +106,5 @@ public final class EmployeeProjection implements Projection {
         return new RetryLaterException("employee " + code + " is at v" + storedVersion + "; " + event.eventType()
                 + " v" + event.aggregateVersion() + " (event " + event.eventId() + ") waits for v"
                 + (storedVersion + 1));
-    }
-
-    private static String checkedCode(EventEnvelope event) {
-        String employeeCode = switch (event.payload()) {
-            case EmployeeHired e -> e.employeeCode();
-            case EmployeeDetailsUpdated e -> e.employeeCode();
-            case EmployeeManagerChanged e -> e.employeeCode();
-            case EmployeeTerminated e -> e.employeeCode();
-            default -> throw new InvalidEventException(event.eventType() + " is not an employee event");
-        };
-        if (employeeCode == null || !employeeCode.equals(event.aggregateId())) {
-            throw new InvalidEventException(event.eventType() + " employeeCode '" + employeeCode
-                    + "' does not match aggregateId '" + event.aggregateId() + "'");
-        }
-        return employeeCode;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cqrs.projector.redrive;
 
+import dev.cqrs.contracts.store.DeadLetterFormat;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -29,9 +30,11 @@ import java.util.function.Consumer;
  */
 public final class Redrive {
 
-    /** The attributes the consumers' dead-letter writers add; not sent back. */
-    private static final Set<String> DEAD_LETTER_ATTRIBUTES =
-            Set.of("reason", "originalMessageId", "sourceQueueArn", "sourceQueue");
+    /**
+     * The attributes the consumers' dead-letter writers add ({@link DeadLetterFormat}); not sent back. Plus the
+     * projector's former name for the source queue, which messages parked by earlier builds still carry.
+     */
+    private static final Set<String> DEAD_LETTER_ATTRIBUTES = union(DeadLetterFormat.ATTRIBUTES, "sourceQueueArn");
 
     private final SqsClient sqs;
     private final Consumer<Set<String>> releaseGroups;
@@ -81,6 +84,12 @@ public final class Redrive {
                 .messageGroupId(groupOf(message))
                 .messageDeduplicationId("redrive-" + message.messageId())
                 .build();
+    }
+
+    private static Set<String> union(Set<String> names, String name) {
+        Set<String> all = new LinkedHashSet<>(names);
+        all.add(name);
+        return Set.copyOf(all);
     }
 
     private static String groupOf(Message message) {

@@ -30,33 +30,19 @@ record TodoChange(String todoId, Map<String, Object> columns, Instant updatedAt,
     /** @throws InvalidEventException if the event is inconsistent (it would be just as inconsistent on every retry) */
     static TodoChange of(EventEnvelope event) {
         Map<String, Object> columns = new LinkedHashMap<>();
-        String todoId;
+        String todoId = event.aggregateId(); // the payload's todoId, as EventJson.read has checked
         switch (event.payload()) {
             case TodoEdited edited -> {
-                todoId = edited.todoId();
                 if (edited.title() == null || edited.title().isBlank()) {
                     throw new InvalidEventException("TodoEdited " + todoId + " has no title");
                 }
                 columns.put("title", edited.title());
                 columns.put("description", edited.description());
             }
-            case TodoCompleted completed -> {
-                todoId = completed.todoId();
-                columns.put("completed", true);
-            }
-            case TodoReopened reopened -> {
-                todoId = reopened.todoId();
-                columns.put("completed", false);
-            }
-            case TodoDeleted deleted -> {
-                todoId = deleted.todoId();
-                columns.put("deleted", true);
-            }
+            case TodoCompleted completed -> columns.put("completed", true);
+            case TodoReopened reopened -> columns.put("completed", false);
+            case TodoDeleted deleted -> columns.put("deleted", true);
             default -> throw new IllegalArgumentException(event.eventType() + " is not a todo change");
-        }
-        if (todoId == null || !todoId.equals(event.aggregateId())) {
-            throw new InvalidEventException(event.eventType() + " todoId '" + todoId
-                    + "' does not match aggregateId '" + event.aggregateId() + "'");
         }
         return new TodoChange(todoId, columns, event.occurredAt(), event.aggregateVersion(), event.eventId());
     }

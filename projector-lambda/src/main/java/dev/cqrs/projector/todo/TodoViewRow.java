@@ -19,10 +19,6 @@ record TodoViewRow(String id, String title, String description, boolean complete
      */
     static TodoViewRow created(EventEnvelope event) {
         TodoCreated created = event.payloadAs(TodoCreated.class);
-        if (created.todoId() == null || !created.todoId().equals(event.aggregateId())) {
-            throw new InvalidEventException("TodoCreated todoId '" + created.todoId()
-                    + "' does not match aggregateId '" + event.aggregateId() + "'");
-        }
         if (created.title() == null || created.title().isBlank()) {
             throw new InvalidEventException("TodoCreated " + created.todoId() + " has no title");
         }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,12 +46,9 @@ class TodoChangeTest {
     }
 
     @Test
-    void rejectsAnEditWithoutTitleAndAPayloadForAnotherAggregate() {
+    void rejectsAnEditWithoutTitle() {
+        // (a payload about another aggregate never gets here: EventJson.read rejects it, see EventJsonTest)
         assertThatThrownBy(() -> TodoChange.of(TestEvents.envelope(new TodoEdited("t-1", " ", null, AT), 2, AT)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("no title");
-        EventEnvelope mismatched = new EventEnvelope(UUID.randomUUID(), "TodoCompleted", 1, "todo", "t-2", 2, AT,
-                null, null, new TodoCompleted("t-1", AT));
-        assertThatThrownBy(() -> TodoChange.of(mismatched))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("does not match");
     }
 }
