@@ -1,13 +1,14 @@
 package dev.cqrs.audit.record;
 
 import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.contracts.store.AuditItemFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.Map;
 
 /** Appends audit items. The table is append-only: an existing item is never overwritten. */
 @Component
@@ -16,14 +17,14 @@ class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     /** The key (pk, sk) contains the event id, so "an item with this key exists" means "this event is recorded". */
-    private static final Expression NOT_YET_RECORDED = Expression.builder()
-            .expression("attribute_not_exists(pk)")
-            .build();
+    private static final String NOT_YET_RECORDED = "attribute_not_exists(#pk)";
 
-    private final DynamoDbTable<AuditRecord> table;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
 
-    AuditTrail(DynamoDbTable<AuditRecord> table) {
-        this.table = table;
+    AuditTrail(DynamoDbClient dynamoDb, AuditWorkerProperties properties) {
+        this.dynamoDb = dynamoDb;
+        this.table = properties.table();
     }
 
     /**
@@ -33,13 +34,12 @@ class AuditTrail {
      * @return whether a new item was written
      */
     boolean record(EventEnvelope event) {
-        AuditRecord item = AuditRecord.of(event);
+        var item = AuditItems.of(event);
         try {
-            table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class)
-                    .item(item)
+            dynamoDb.putItem(put -> put.tableName(table).item(item)
                     .conditionExpression(NOT_YET_RECORDED)
-                    .build());
-            log.debug("Recorded {} {} for {}", event.eventType(), event.eventId(), item.getPk());
+                    .expressionAttributeNames(Map.of("#pk", AuditItemFormat.PK)));
+            log.debug("Recorded {} {} for {}", event.eventType(), event.eventId(), item.get(AuditItemFormat.PK).s());
             return true;
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             log.info("Event {} ({}) is already recorded; redelivery ignored", event.eventId(), event.eventType());

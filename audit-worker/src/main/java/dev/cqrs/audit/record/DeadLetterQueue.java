@@ -1,5 +1,6 @@
 package dev.cqrs.audit.record;
 
+import dev.cqrs.contracts.store.DeadLetterFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,22 +13,15 @@ import java.util.Map;
 
 /**
  * Parks messages that can never be processed in the audit DLQ, with the reason, so the listener can acknowledge them
- * and go on. Hand-written with the SDK client rather than SqsTemplate: the DLQ must receive the original body
+ * and go on: the original body plus the attributes of {@link DeadLetterFormat}, the same as the projector's. Hand-written with the SDK client rather than SqsTemplate: the DLQ must receive the original body
  * byte-for-byte with exactly these attributes, and SqsTemplate would run the body through its converter and add
  * headers of its own.
  */
 @Component
 class DeadLetterQueue {
 
-    static final String REASON = "reason";
-    static final String SOURCE_QUEUE = "sourceQueue";
-    static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
-
     /** FIFO needs a group; a message that arrived without one (it cannot on a FIFO queue, but be safe) gets this. */
     static final String FALLBACK_GROUP = "poison";
-
-    /** SQS caps attribute values far higher; a reason longer than this is noise (e.g. an echoed huge body). */
-    private static final int MAX_REASON_LENGTH = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
 
@@ -49,17 +43,16 @@ class DeadLetterQueue {
      */
     void park(Message message, String reason) {
         String group = message.attributes().getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, FALLBACK_GROUP);
-        String boundedReason = reason == null || reason.isBlank() ? "invalid event"
-                : reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        String boundedReason = DeadLetterFormat.reason(reason);
         sqs.sendMessage(request -> request
                 .queueUrl(url)
                 .messageBody(message.body())
                 .messageGroupId(group)
                 .messageDeduplicationId(message.messageId())
                 .messageAttributes(Map.of(
-                        REASON, text(boundedReason),
-                        SOURCE_QUEUE, text(sourceQueue),
-                        ORIGINAL_MESSAGE_ID, text(message.messageId()))))
+                        DeadLetterFormat.REASON, text(boundedReason),
+                        DeadLetterFormat.SOURCE_QUEUE, text(sourceQueue),
+                        DeadLetterFormat.ORIGINAL_MESSAGE_ID, text(message.messageId()))))
                 .join();
         log.warn("Message {} from {} parked in the dead-letter queue: {}", message.messageId(), sourceQueue, boundedReason);
     }

@@ -4,6 +4,7 @@ import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.UnsupportedEventException;
 import dev.cqrs.contracts.audit.AuditMessageRecorded;
+import dev.cqrs.contracts.store.AuditItemFormat;
 import dev.cqrs.contracts.todo.TodoCompleted;
 import dev.cqrs.contracts.todo.TodoCreated;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,7 @@ class AuditWorkerIntegrationTest {
     }
 
     /**
-     * The time-range index on the real table: an item is found by a Query on {@value AuditKeys#DAY_INDEX} for its
+     * The time-range index on the real table: an item is found by a Query on {@value AuditItemFormat#DAY_INDEX} for its
      * UTC day (narrowed to a few microseconds around it, since other tests write into today's bucket too), and an
      * event one microsecond later, past midnight, is in the next day's bucket only.
      */
@@ -329,13 +330,13 @@ class AuditWorkerIntegrationTest {
     private QueryRequest request(String day, Instant from, Instant to, Map<String, AttributeValue> start) {
         return QueryRequest.builder()
                 .tableName(names.table())
-                .indexName(AuditKeys.DAY_INDEX)
+                .indexName(AuditItemFormat.DAY_INDEX)
                 .keyConditionExpression("gsi1pk = :day AND gsi1sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(
                         ":day", AttributeValue.fromS(day),
                         // the lowest key at "from" and past the highest at "to" ('~' sorts after any id character)
-                        ":from", AttributeValue.fromS(AuditKeys.timestamp(from)),
-                        ":to", AttributeValue.fromS(AuditKeys.timestamp(to) + "~")))
+                        ":from", AttributeValue.fromS(AuditItemFormat.timestamp(from)),
+                        ":to", AttributeValue.fromS(AuditItemFormat.timestamp(to) + "~")))
                 .exclusiveStartKey(start)
                 .build();
     }

@@ -9,17 +9,20 @@ import dev.cqrs.contracts.todo.TodoCreated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static dev.cqrs.contracts.store.AuditItemFormat.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditRecordTest {
+class AuditItemsTest {
 
     @Test
     void mapsTheEnvelopeToTheConventionalItemShape() {
@@ -27,22 +30,22 @@ class AuditRecordTest {
         EventEnvelope event = EventEnvelope.wrap(new TodoCreated("todo-1", "Buy milk", null, at), 3, at,
                 "corr-1", "alice");
 
-        AuditRecord item = AuditRecord.of(event);
+        Map<String, AttributeValue> item = AuditItems.of(event);
 
-        assertThat(item.getPk()).isEqualTo("todo#todo-1");
-        assertThat(item.getSk()).isEqualTo("2026-11-21T19:30:00.500000Z#" + event.eventId());
-        assertThat(item.getGsi1pk()).isEqualTo("DAY#2026-11-21");
-        assertThat(item.getGsi1sk()).isEqualTo(item.getSk());
-        assertThat(item.getEventId()).isEqualTo(event.eventId().toString());
-        assertThat(item.getEventType()).isEqualTo("TodoCreated");
-        assertThat(item.getEntityType()).isEqualTo("todo");
-        assertThat(item.getEntityId()).isEqualTo("todo-1");
-        assertThat(item.getOccurredAt()).isEqualTo("2026-11-21T19:30:00.500000Z");
-        assertThat(item.getActor()).isEqualTo("alice");
-        assertThat(item.getCorrelationId()).isEqualTo("corr-1");
-        assertThat(item.getAggregateVersion()).isEqualTo(3L);
-        assertThat(EventJson.tree(item.getPayload()).path("title").asString()).isEqualTo("Buy milk");
-        assertThat(EventJson.tree(item.getPayload()).path("todoId").asString()).isEqualTo("todo-1");
+        assertThat(attribute(item, PK)).isEqualTo("todo#todo-1");
+        assertThat(attribute(item, SK)).isEqualTo("2026-11-21T19:30:00.500000Z#" + event.eventId());
+        assertThat(attribute(item, DAY_PK)).isEqualTo("DAY#2026-11-21");
+        assertThat(attribute(item, DAY_SK)).isEqualTo(attribute(item, SK));
+        assertThat(attribute(item, EVENT_ID)).isEqualTo(event.eventId().toString());
+        assertThat(attribute(item, EVENT_TYPE)).isEqualTo("TodoCreated");
+        assertThat(attribute(item, ENTITY_TYPE)).isEqualTo("todo");
+        assertThat(attribute(item, ENTITY_ID)).isEqualTo("todo-1");
+        assertThat(attribute(item, OCCURRED_AT)).isEqualTo("2026-11-21T19:30:00.500000Z");
+        assertThat(attribute(item, ACTOR)).isEqualTo("alice");
+        assertThat(attribute(item, CORRELATION_ID)).isEqualTo("corr-1");
+        assertThat(attribute(item, AGGREGATE_VERSION)).isEqualTo("3");
+        assertThat(EventJson.tree(attribute(item, PAYLOAD)).path("title").asString()).isEqualTo("Buy milk");
+        assertThat(EventJson.tree(attribute(item, PAYLOAD)).path("todoId").asString()).isEqualTo("todo-1");
     }
 
     @Test
@@ -52,15 +55,15 @@ class AuditRecordTest {
         EventEnvelope event = EventEnvelope.wrap(
                 new AuditMessageRecorded(messageId, "u-17", "exported the payroll", at), 1, at, "corr-2", "anonymous");
 
-        AuditRecord item = AuditRecord.of(event);
+        Map<String, AttributeValue> item = AuditItems.of(event);
 
-        assertThat(item.getEntityType()).isEqualTo("audit-message");
-        assertThat(item.getEntityId()).isEqualTo(messageId);
-        assertThat(item.getPk()).isEqualTo("audit-message#" + messageId);
-        assertThat(item.getActor()).isEqualTo("u-17");
-        assertThat(item.getEventType()).isEqualTo("AuditMessageRecorded");
-        assertThat(item.getGsi1pk()).isEqualTo("DAY#2026-11-21");
-        ObjectNode payload = EventJson.tree(item.getPayload());
+        assertThat(attribute(item, ENTITY_TYPE)).isEqualTo("audit-message");
+        assertThat(attribute(item, ENTITY_ID)).isEqualTo(messageId);
+        assertThat(attribute(item, PK)).isEqualTo("audit-message#" + messageId);
+        assertThat(attribute(item, ACTOR)).isEqualTo("u-17");
+        assertThat(attribute(item, EVENT_TYPE)).isEqualTo("AuditMessageRecorded");
+        assertThat(attribute(item, DAY_PK)).isEqualTo("DAY#2026-11-21");
+        ObjectNode payload = EventJson.tree(attribute(item, PAYLOAD));
         assertThat(payload.path("message").asString()).isEqualTo("exported the payroll");
         assertThat(payload.path("userId").asString()).isEqualTo("u-17");
         assertThat(payload.path("messageId").asString()).isEqualTo(messageId);
@@ -72,7 +75,7 @@ class AuditRecordTest {
         EventEnvelope event = EventEnvelope.wrap(
                 new AuditMessageRecorded(UUID.randomUUID().toString(), " ", "note", at), 1, at, "corr-3", "alice");
 
-        assertThat(AuditRecord.of(event).getActor()).isEqualTo("alice");
+        assertThat(attribute(AuditItems.of(event), ACTOR)).isEqualTo("alice");
     }
 
     static List<EventTypes.Type> registeredTypes() {
@@ -92,20 +95,20 @@ class AuditRecordTest {
         EventEnvelope event = EventJson.read(EventJson.write(
                 EventEnvelope.wrap(sample, 2, at, "corr-" + type.name(), "actor-" + type.name())));
 
-        AuditRecord item = AuditRecord.of(event);
+        Map<String, AttributeValue> item = AuditItems.of(event);
 
-        assertThat(item.getEventType()).isEqualTo(type.name());
-        assertThat(item.getEntityType()).isEqualTo(sample.aggregateType()).isNotBlank();
-        assertThat(item.getEntityId()).isEqualTo(sample.aggregateId()).isNotBlank();
-        assertThat(item.getPk()).isEqualTo(sample.aggregateType() + "#" + sample.aggregateId());
-        assertThat(item.getSk()).isEqualTo("2026-03-04T05:06:07.080910Z#" + event.eventId());
-        assertThat(item.getGsi1pk()).isEqualTo("DAY#2026-03-04");
-        assertThat(item.getGsi1sk()).isEqualTo(item.getSk());
-        assertThat(item.getAggregateVersion()).isEqualTo(2L);
-        assertThat(item.getCorrelationId()).isEqualTo("corr-" + type.name());
-        assertThat(item.getActor()).isEqualTo(sample instanceof AuditMessageRecorded message
+        assertThat(attribute(item, EVENT_TYPE)).isEqualTo(type.name());
+        assertThat(attribute(item, ENTITY_TYPE)).isEqualTo(sample.aggregateType()).isNotBlank();
+        assertThat(attribute(item, ENTITY_ID)).isEqualTo(sample.aggregateId()).isNotBlank();
+        assertThat(attribute(item, PK)).isEqualTo(sample.aggregateType() + "#" + sample.aggregateId());
+        assertThat(attribute(item, SK)).isEqualTo("2026-03-04T05:06:07.080910Z#" + event.eventId());
+        assertThat(attribute(item, DAY_PK)).isEqualTo("DAY#2026-03-04");
+        assertThat(attribute(item, DAY_SK)).isEqualTo(attribute(item, SK));
+        assertThat(attribute(item, AGGREGATE_VERSION)).isEqualTo("2");
+        assertThat(attribute(item, CORRELATION_ID)).isEqualTo("corr-" + type.name());
+        assertThat(attribute(item, ACTOR)).isEqualTo(sample instanceof AuditMessageRecorded message
                 ? message.userId() : "actor-" + type.name());
-        ObjectNode payload = EventJson.tree(item.getPayload());
+        ObjectNode payload = EventJson.tree(attribute(item, PAYLOAD));
         for (RecordComponent component : type.javaType().getRecordComponents()) {
             Object value = component.getAccessor().invoke(sample);
             assertThat(payload.path(component.getName()).asString()).as(component.getName())
@@ -138,5 +141,11 @@ class AuditRecordTest {
         }
         throw new AssertionError("no sample value for " + type.getName() + " " + component.getName()
                 + " of " + component.getDeclaringRecord().getName() + ": add one, and check its audit item");
+    }
+
+    /** A string attribute's value, a number's digits, or null if absent. */
+    private static String attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.n() != null ? value.n() : value.s();
     }
 }

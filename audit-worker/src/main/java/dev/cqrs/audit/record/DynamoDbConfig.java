@@ -2,9 +2,6 @@ package dev.cqrs.audit.record;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -13,16 +10,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (AWS_REGION, the default credentials chain, AWS_ENDPOINT_URL_DYNAMODB), so no endpoint lives in configuration.
  */
 @Configuration(proxyBeanMethods = false)
-class AuditTableConfig {
+class DynamoDbConfig {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient() {
         return DynamoDbClient.create();
-    }
-
-    @Bean
-    DynamoDbTable<AuditRecord> auditRecordTable(DynamoDbClient dynamoDb, AuditWorkerProperties properties) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build()
-                .table(properties.table(), TableSchema.fromBean(AuditRecord.class));
     }
 }
