@@ -1,0 +1,19 @@
+-- The databases and the service users of docs/conventions.md with their grants: the one definition, read by
+--   the local stack       infra/local/lib/mariadb-users.sh          (accounts @ '127.%', MariaDB 11.4)
+--   docker-compose        docker/mysql/primary/01-databases-and-users.sh (accounts @ '%', MySQL 8.4)
+--   AWS                   infra/aws DbBootstrap, the one-off bootstrap task (accounts @ '%', RDS MySQL 8.4)
+-- Each replaces the placeholders APP_HOST (the accounts' host part), COMMAND_DB_PASSWORD, PROJECTOR_DB_PASSWORD
+-- and QUERY_DB_PASSWORD, written between '@' signs below, and runs it as an administrator on the primary (the
+-- replicas get it through replication). Idempotent: run again, it resets the passwords and grants nothing new.
+-- Passwords must not contain quotes or backslashes. The AWS build drops this header (the leading "--" lines).
+CREATE DATABASE IF NOT EXISTS command_db;
+CREATE DATABASE IF NOT EXISTS read_db;
+CREATE USER IF NOT EXISTS 'command_svc'@'@APP_HOST@' IDENTIFIED BY '@COMMAND_DB_PASSWORD@';
+ALTER USER 'command_svc'@'@APP_HOST@' IDENTIFIED BY '@COMMAND_DB_PASSWORD@';
+GRANT ALL PRIVILEGES ON command_db.* TO 'command_svc'@'@APP_HOST@';
+CREATE USER IF NOT EXISTS 'projector'@'@APP_HOST@' IDENTIFIED BY '@PROJECTOR_DB_PASSWORD@';
+ALTER USER 'projector'@'@APP_HOST@' IDENTIFIED BY '@PROJECTOR_DB_PASSWORD@';
+GRANT ALL PRIVILEGES ON read_db.* TO 'projector'@'@APP_HOST@';
+CREATE USER IF NOT EXISTS 'query_svc'@'@APP_HOST@' IDENTIFIED BY '@QUERY_DB_PASSWORD@';
+ALTER USER 'query_svc'@'@APP_HOST@' IDENTIFIED BY '@QUERY_DB_PASSWORD@';
+GRANT SELECT ON read_db.* TO 'query_svc'@'@APP_HOST@';
