@@ -1,17 +1,17 @@
 #!/bin/bash
 # MySQL primary, first start only (/docker-entrypoint-initdb.d). Creates the databases and users of
-# docs/conventions.md plus the replication user. These statements are binary-logged with GTIDs, so both replicas
-# receive the databases and users through replication (they start from an empty GTID set, SOURCE_AUTO_POSITION=1).
-# Passwords come from the compose environment (demo values only).
+# docs/conventions.md from infra/sql/users-and-grants.sql (the one definition, mounted at /cqrs-sql; shared with the
+# local stack and the AWS bootstrap task), plus the replication user. These statements are binary-logged with GTIDs,
+# so both replicas receive the databases and users through replication (they start from an empty GTID set,
+# SOURCE_AUTO_POSITION=1). Passwords come from the compose environment (demo values only).
+set -eu
+sql=$(cat /cqrs-sql/users-and-grants.sql)
+sql=${sql//@APP_HOST@/%}
+sql=${sql//@COMMAND_DB_PASSWORD@/"$APP_DB_PASSWORD"}
+sql=${sql//@PROJECTOR_DB_PASSWORD@/"$APP_DB_PASSWORD"}
+sql=${sql//@QUERY_DB_PASSWORD@/"$APP_DB_PASSWORD"}
 mysql --protocol=socket -uroot -p"${MYSQL_ROOT_PASSWORD}" <<SQL
-CREATE DATABASE IF NOT EXISTS command_db;
-CREATE DATABASE IF NOT EXISTS read_db;
-CREATE USER IF NOT EXISTS 'command_svc'@'%' IDENTIFIED BY '${APP_DB_PASSWORD}';
-GRANT ALL PRIVILEGES ON command_db.* TO 'command_svc'@'%';
-CREATE USER IF NOT EXISTS 'projector'@'%' IDENTIFIED BY '${APP_DB_PASSWORD}';
-GRANT ALL PRIVILEGES ON read_db.* TO 'projector'@'%';
-CREATE USER IF NOT EXISTS 'query_svc'@'%' IDENTIFIED BY '${APP_DB_PASSWORD}';
-GRANT SELECT ON read_db.* TO 'query_svc'@'%';
+$sql
 CREATE USER IF NOT EXISTS 'repl'@'%' IDENTIFIED BY '${REPL_PASSWORD}';
 GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%';
 SQL

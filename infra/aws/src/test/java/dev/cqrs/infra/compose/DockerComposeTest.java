@@ -223,9 +223,14 @@ class DockerComposeTest {
         }
         assertThat(read("docker/mysql/replica/01-replication.sh"))
                 .contains("SOURCE_AUTO_POSITION=1", "START REPLICA", "super_read_only");
+        // the databases, users and grants come from the one file shared with the local stack and AWS
+        assertThat(strings(services.get("mysql-primary").get("volumes")))
+                .contains("./infra/sql/users-and-grants.sql:/cqrs-sql/users-and-grants.sql:ro");
         assertThat(read("docker/mysql/primary/01-databases-and-users.sh"))
+                .contains("/cqrs-sql/users-and-grants.sql", "@APP_HOST@/%", "REPLICATION SLAVE");
+        assertThat(read("infra/sql/users-and-grants.sql"))
                 .contains("command_db", "read_db", "'command_svc'", "'projector'", "'query_svc'",
-                        "GRANT SELECT ON read_db.* TO 'query_svc'", "REPLICATION SLAVE");
+                        "GRANT SELECT ON read_db.* TO 'query_svc'");
     }
 
     @Test
