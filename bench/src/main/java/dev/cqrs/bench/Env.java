@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where the system is: the process environment, falling back to the local stack's {@code .local/stack.env}
- * ({@code export K=V} lines), so the benchmark runs locally with no set-up and against any deployment by setting the
- * same variables (COMMAND_API_URL, QUERY_API_URL, PRIMARY_ROOT_URL, REPLICA1_URL, REPLICA2_URL, DB_ROOT_USER,
- * DB_ROOT_PASSWORD, the queue/table names and the SDK's standard AWS settings).
+ * Where the system is: the process environment (bin/bench loads the local stack's {@code .local/stack.env} into it
+ * unless COMMAND_API_URL is set), falling back to that file for the names; against a deployment set the same
+ * variables (COMMAND_API_URL, PRIMARY_ROOT_URL, REPLICA1_URL, REPLICA2_URL, DB_ROOT_USER, DB_ROOT_PASSWORD, the
+ * queue/table names and the SDK's standard AWS settings, which the SDK reads from the environment itself).
  */
 final class Env {
 
@@ -38,16 +38,6 @@ final class Env {
 
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
-    }
-
-    /** The AWS SDK reads its settings from system properties too: hand it the file's values. */
-    void exportAwsSettings() {
-        for (String key : new String[]{"AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}) {
-            if (values.containsKey(key) && System.getenv(key) == null) {
-                System.setProperty(key.equals("AWS_REGION") ? "aws.region"
-                        : key.equals("AWS_ACCESS_KEY_ID") ? "aws.accessKeyId" : "aws.secretAccessKey", values.get(key));
-            }
-        }
     }
 
     private static String unquote(String value) {

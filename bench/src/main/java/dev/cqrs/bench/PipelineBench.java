@@ -60,7 +60,6 @@ public final class PipelineBench {
         Files.createDirectories(out);
         Path repo = Path.of(options.getOrDefault("repo", "."));
         Env env = new Env(repo.resolve(".local/stack.env"));
-        env.exportAwsSettings();
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         ProcessCpu cpu = new ProcessCpu(repo);

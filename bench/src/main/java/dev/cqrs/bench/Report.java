@@ -140,6 +140,7 @@ final class Report {
         JFreeChart chart = ChartFactory.createXYLineChart("Latency by offered rate", "commands/s (offered)",
                 "milliseconds (log)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
         LogarithmicAxis axis = new LogarithmicAxis("milliseconds (log)");
         axis.setAllowNegativesFlag(false);
         plot.setRangeAxis(axis);
@@ -150,11 +151,14 @@ final class Report {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (Backlog.Point p : points) {
-            p.depth().forEach((name, depth) -> series.computeIfAbsent(name, XYSeries::new).add(p.seconds(), depth));
+            // Dead-letter queues are not backlog (nothing drains them but an operator): in results.json only.
+            p.depth().entrySet().stream().filter(e -> !e.getKey().endsWith("-dlq")).forEach(e ->
+                    series.computeIfAbsent(e.getKey(), XYSeries::new).add(p.seconds(), e.getValue()));
         }
         series.values().forEach(data::addSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart("Backlog over the run", "seconds", "rows / messages",
-                data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart("Backlog over the run (outbox rows, queue messages)",
+                "seconds", "rows / messages", data, PlotOrientation.VERTICAL, true, false, false);
+        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
     }
 
