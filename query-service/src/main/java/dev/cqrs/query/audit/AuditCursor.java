@@ -1,5 +1,6 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
 import dev.cqrs.query.web.InvalidQueryException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,10 +30,10 @@ record AuditCursor(String sortKey) {
         }
         // Sort keys are "<occurredAt, fixed width>#<eventId>", within DynamoDB's key size; anything else was not
         // issued by this service (and an oversized key would be the table's error, a 503, for the client's fault).
-        if (!AuditTimeKeys.fits(sortKey, AuditTimeKeys.MAX_SORT_KEY_BYTES)
-                || sortKey.length() <= AuditTimeKeys.SORTABLE_INSTANT_LENGTH + 1
-                || sortKey.charAt(AuditTimeKeys.SORTABLE_INSTANT_LENGTH) != '#'
-                || !isInstant(sortKey.substring(0, AuditTimeKeys.SORTABLE_INSTANT_LENGTH))) {
+        if (!AuditKeyLimits.fits(sortKey, AuditKeyLimits.MAX_SORT_KEY_BYTES)
+                || sortKey.length() <= AuditItemFormat.TIMESTAMP_LENGTH + 1
+                || !sortKey.startsWith(AuditItemFormat.SEPARATOR, AuditItemFormat.TIMESTAMP_LENGTH)
+                || !isInstant(sortKey.substring(0, AuditItemFormat.TIMESTAMP_LENGTH))) {
             throw invalid(token);
         }
         return new AuditCursor(sortKey);
@@ -48,7 +49,8 @@ record AuditCursor(String sortKey) {
     }
 
     Map<String, AttributeValue> exclusiveStartKey(String partitionKey) {
-        return Map.of("pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey));
+        return Map.of(AuditItemFormat.PK, AttributeValue.fromS(partitionKey),
+                AuditItemFormat.SK, AttributeValue.fromS(sortKey));
     }
 
     private static InvalidQueryException invalid(String token) {

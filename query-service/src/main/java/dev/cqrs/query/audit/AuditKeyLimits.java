@@ -1,40 +1,23 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The audit table's time keys (docs/conventions.md): the sort key starts with occurredAt as
- * {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ}, fixed width so that string order is time order, and the {@code byDay} index
- * partitions by {@code "DAY#yyyy-MM-dd"} of occurredAt in UTC.
+ * What the audit queries check and compute on top of the table's key format ({@link AuditItemFormat}): the time
+ * bounds of a range query, and DynamoDB's size limits for keys a client hands back in a cursor.
  */
-final class AuditTimeKeys {
+final class AuditKeyLimits {
 
-    static final DateTimeFormatter SORTABLE_INSTANT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-    static final int SORTABLE_INSTANT_LENGTH = 27;
-    /**
-     * The instants the fixed-width keys can hold: four-digit years (a fifth digit or a sign would break the width
-     * and so the order), from year 1 ({@code yyyy} is the year of era: year 0 would print as 0001).
-     */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    static final String RANGE = "between " + EARLIEST + " and " + LATEST;
+    static final String RANGE = "between " + AuditItemFormat.EARLIEST + " and " + AuditItemFormat.LATEST;
     /** DynamoDB's limits on key attributes, in bytes of UTF-8: a longer key is rejected by the service. */
     static final int MAX_PARTITION_KEY_BYTES = 2048;
     static final int MAX_SORT_KEY_BYTES = 1024;
-    private static final String DAY_PREFIX = "DAY#";
 
-    private AuditTimeKeys() {
-    }
-
-    /** Whether the keys can hold the instant (see {@link #EARLIEST} and {@link #LATEST}). */
-    static boolean holds(Instant instant) {
-        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    private AuditKeyLimits() {
     }
 
     /**
@@ -45,20 +28,12 @@ final class AuditTimeKeys {
         return !key.isEmpty() && key.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
     }
 
-    static String dayKey(LocalDate day) {
-        return DAY_PREFIX + day;
-    }
-
-    static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
     /**
      * A sort-key bound for an instant: every item at or after it sorts at or above the bound ("ts#id" &gt; "ts"),
      * every item before it below. Rounded up to the microsecond, the keys' precision, so that holds for any instant.
      */
     static String bound(Instant instant) {
         Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-        return SORTABLE_INSTANT.format(micros.equals(instant) ? micros : micros.plus(1, ChronoUnit.MICROS));
+        return AuditItemFormat.timestamp(micros.equals(instant) ? micros : micros.plus(1, ChronoUnit.MICROS));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
 import dev.cqrs.query.web.InvalidQueryException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,15 +30,15 @@ record AuditRangeCursor(String partitionKey, String sortKey) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int separator = plain.indexOf(SEPARATOR);
-            if (separator <= AuditTimeKeys.SORTABLE_INSTANT_LENGTH || separator == plain.length() - 1
-                    || plain.charAt(AuditTimeKeys.SORTABLE_INSTANT_LENGTH) != '#') {
+            if (separator <= AuditItemFormat.TIMESTAMP_LENGTH || separator == plain.length() - 1
+                    || !plain.startsWith(AuditItemFormat.SEPARATOR, AuditItemFormat.TIMESTAMP_LENGTH)) {
                 throw invalid(token);
             }
             AuditRangeCursor cursor = new AuditRangeCursor(plain.substring(separator + 1),
                     plain.substring(0, separator));
             // Keys DynamoDB would reject are the client's fault: 400 here rather than the table's error, a 503.
-            if (!AuditTimeKeys.fits(cursor.partitionKey(), AuditTimeKeys.MAX_PARTITION_KEY_BYTES)
-                    || !AuditTimeKeys.fits(cursor.sortKey(), AuditTimeKeys.MAX_SORT_KEY_BYTES)) {
+            if (!AuditKeyLimits.fits(cursor.partitionKey(), AuditKeyLimits.MAX_PARTITION_KEY_BYTES)
+                    || !AuditKeyLimits.fits(cursor.sortKey(), AuditKeyLimits.MAX_SORT_KEY_BYTES)) {
                 throw invalid(token);
             }
             cursor.occurredAt();
@@ -48,16 +49,18 @@ record AuditRangeCursor(String partitionKey, String sortKey) {
     }
 
     Instant occurredAt() {
-        return Instant.parse(sortKey.substring(0, AuditTimeKeys.SORTABLE_INSTANT_LENGTH));
+        return Instant.parse(sortKey.substring(0, AuditItemFormat.TIMESTAMP_LENGTH));
     }
 
     LocalDate day() {
-        return AuditTimeKeys.dayOf(occurredAt());
+        return AuditItemFormat.dayOf(occurredAt());
     }
 
     Map<String, AttributeValue> exclusiveStartKey() {
-        return Map.of("pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey),
-                "gsi1pk", AttributeValue.fromS(AuditTimeKeys.dayKey(day())), "gsi1sk", AttributeValue.fromS(sortKey));
+        return Map.of(AuditItemFormat.PK, AttributeValue.fromS(partitionKey),
+                AuditItemFormat.SK, AttributeValue.fromS(sortKey),
+                AuditItemFormat.DAY_PK, AttributeValue.fromS(AuditItemFormat.dayPartitionKey(day())),
+                AuditItemFormat.DAY_SK, AttributeValue.fromS(sortKey));
     }
 
     private static InvalidQueryException invalid(String token) {

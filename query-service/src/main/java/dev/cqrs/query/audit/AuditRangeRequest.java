@@ -1,5 +1,6 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
 import dev.cqrs.query.web.InvalidQueryException;
 import dev.cqrs.query.web.InvalidQueryException.InvalidField;
 import dev.cqrs.query.web.PageLimit;
@@ -60,8 +61,8 @@ final class AuditRangeRequest {
         try {
             Instant instant = Instant.parse(value.strip());
             // Beyond that the audit keys cannot express it (and the day buckets would not even have a date).
-            if (!AuditTimeKeys.holds(instant)) {
-                errors.add(new InvalidField(field, "must be " + AuditTimeKeys.RANGE + ", was '" + value + "'"));
+            if (!AuditItemFormat.holds(instant)) {
+                errors.add(new InvalidField(field, "must be " + AuditKeyLimits.RANGE + ", was '" + value + "'"));
                 return null;
             }
             return instant;

@@ -1,12 +1,11 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Query on the entity's partition, sort key descending (the sort key starts with the fixed-width timestamp, so
@@ -16,29 +15,31 @@ import java.util.List;
 @Component
 class ListAuditRecordsHandler {
 
-    private final DynamoDbTable<AuditItem> table;
+    private final AuditTable table;
     private final AuditRecords records;
 
-    ListAuditRecordsHandler(DynamoDbTable<AuditItem> table, AuditRecords records) {
+    ListAuditRecordsHandler(AuditTable table, AuditRecords records) {
         this.table = table;
         this.records = records;
     }
 
     AuditPage handle(ListAuditRecords query) {
-        String partitionKey = AuditItem.partitionKey(query.entityType(), query.entityId());
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partitionKey).build()))
-                .scanIndexForward(false)
-                .limit(query.limit() + 1);
-        if (query.cursor() != null) {
-            request.exclusiveStartKey(query.cursor().exclusiveStartKey(partitionKey));
-        }
-        List<AuditItem> items = table.query(request.build()).items().stream().limit(query.limit() + 1L).toList();
+        String partitionKey = AuditItemFormat.partitionKey(query.entityType(), query.entityId());
+        List<Map<String, AttributeValue>> items = table.query(request -> request
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", AuditItemFormat.PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
+                        .scanIndexForward(false)
+                        .limit(query.limit() + 1)
+                        .exclusiveStartKey(query.cursor() == null ? null
+                                : query.cursor().exclusiveStartKey(partitionKey)))
+                .limit(query.limit() + 1L)
+                .toList();
         if (items.size() <= query.limit()) {
             return new AuditPage(items.stream().map(records::of).toList(), null);
         }
-        List<AuditItem> page = items.subList(0, query.limit());
+        List<Map<String, AttributeValue>> page = items.subList(0, query.limit());
         return new AuditPage(page.stream().map(records::of).toList(),
-                new AuditCursor(page.getLast().getSk()).encode());
+                new AuditCursor(page.getLast().get(AuditItemFormat.SK).s()).encode());
     }
 }

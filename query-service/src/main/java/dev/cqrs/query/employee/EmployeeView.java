@@ -1,6 +1,13 @@
 package dev.cqrs.query.employee;
 
+import dev.cqrs.contracts.store.EmployeeItemFormat;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import java.time.LocalDate;
+import java.util.Map;
+
+import static dev.cqrs.query.ItemAttributes.number;
+import static dev.cqrs.query.ItemAttributes.string;
 
 /**
  * One employee as the API shows it.
@@ -11,13 +18,17 @@ import java.time.LocalDate;
 record EmployeeView(String code, String name, String email, String jobTitle, String managerCode, LocalDate hireDate,
                     LocalDate lastWorkingDate, long version) {
 
-    static EmployeeView of(EmployeeItem item) {
-        return new EmployeeView(item.getCode(), item.getName(), item.getEmail(), item.getJobTitle(),
-                item.getManagerCode(), date(item.getHireDate()), date(item.getLastWorkingDate()),
-                item.getVersion() == null ? 0 : item.getVersion());
+    /** From its employee item ({@link EmployeeItemFormat}). */
+    static EmployeeView of(Map<String, AttributeValue> item) {
+        Long version = number(item, EmployeeItemFormat.VERSION);
+        return new EmployeeView(string(item, EmployeeItemFormat.CODE), string(item, EmployeeItemFormat.NAME),
+                string(item, EmployeeItemFormat.EMAIL), string(item, EmployeeItemFormat.JOB_TITLE),
+                string(item, EmployeeItemFormat.MANAGER_CODE), date(item, EmployeeItemFormat.HIRE_DATE),
+                date(item, EmployeeItemFormat.LAST_WORKING_DATE), version == null ? 0 : version);
     }
 
-    private static LocalDate date(String stored) {
+    static LocalDate date(Map<String, AttributeValue> item, String name) {
+        String stored = string(item, name);
         return stored == null || stored.isEmpty() ? null : LocalDate.parse(stored);
     }
 }

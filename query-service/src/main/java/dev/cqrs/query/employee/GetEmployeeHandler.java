@@ -21,12 +21,11 @@ class GetEmployeeHandler {
     }
 
     Optional<EmployeeView> handle(GetEmployee query) {
-        Optional<EmployeeItem> item = query.atLeast() == null
+        return query.atLeast() == null
                 ? reads.employee(query.code(), false)
                 : readYourWrites.await(() -> reads.employee(query.code(), true),
-                        answer -> answer.filter(employee -> employee.getVersion() != null
-                                && query.atLeast().isReachedBy(employee.getVersion())).isPresent(),
+                        answer -> answer.filter(employee -> query.atLeast().isReachedBy(employee.version()))
+                                .isPresent(),
                         "employee " + query.code());
-        return item.map(EmployeeView::of);
     }
 }

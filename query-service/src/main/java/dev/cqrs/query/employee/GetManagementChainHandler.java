@@ -27,11 +27,11 @@ class GetManagementChainHandler {
     }
 
     ManagementChain handle(GetManagementChain query) {
-        EmployeeItem employee = reads.employee(query.code(), false)
+        EmployeeView employee = reads.employee(query.code(), false)
                 .orElseThrow(() -> new EmployeeNotFoundException(query.code()));
-        Set<String> seen = new HashSet<>(List.of(employee.getCode()));
+        Set<String> seen = new HashSet<>(List.of(employee.code()));
         List<EmployeeView> managers = new ArrayList<>();
-        String next = employee.getManagerCode();
+        String next = employee.managerCode();
         while (next != null && !next.isEmpty()) {
             if (managers.size() == MAX_DEPTH) {
                 return new ManagementChain(query.code(), List.copyOf(managers), true);
@@ -41,13 +41,13 @@ class GetManagementChainHandler {
                         + " loops at " + next + " while manager changes are being applied; try again");
             }
             String code = next;
-            Optional<EmployeeItem> manager = reads.employee(code, false);
+            Optional<EmployeeView> manager = reads.employee(code, false);
             if (manager.isEmpty()) {
                 throw new NotYetConsistentException("The management chain of " + query.code() + " names manager "
                         + code + ", not in the read model yet; try again");
             }
-            managers.add(EmployeeView.of(manager.get()));
-            next = manager.get().getManagerCode();
+            managers.add(manager.get());
+            next = manager.get().managerCode();
         }
         return new ManagementChain(query.code(), List.copyOf(managers), false);
     }

@@ -1,11 +1,6 @@
 package dev.cqrs.query.employee;
 
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 import java.util.List;
 
@@ -19,11 +14,9 @@ import java.util.List;
 @Component
 class ListReporteesHandler {
 
-    private final DynamoDbIndex<EmployeeItem> byManager;
     private final EmployeeReads reads;
 
-    ListReporteesHandler(DynamoDbTable<EmployeeItem> table, EmployeeReads reads) {
-        this.byManager = table.index(EmployeeItem.BY_MANAGER);
+    ListReporteesHandler(EmployeeReads reads) {
         this.reads = reads;
     }
 
@@ -31,22 +24,14 @@ class ListReporteesHandler {
         if (reads.employee(query.managerCode(), false).isEmpty()) {
             throw new EmployeeNotFoundException(query.managerCode());
         }
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                        .partitionValue(query.managerCode()).build()))
-                .limit(query.limit() + 1);
-        if (query.cursor() != null) {
-            request.exclusiveStartKey(query.cursor().exclusiveStartKey(query.managerCode()));
-        }
-        List<EmployeeItem> items = byManager.query(request.build()).stream()
-                .flatMap(page -> page.items().stream())
+        List<ReporteeView> reportees = reads.reportees(query.managerCode(), query.limit() + 1,
+                        query.cursor() == null ? null : query.cursor().exclusiveStartKey(query.managerCode()))
                 .limit(query.limit() + 1L)
                 .toList();
-        if (items.size() <= query.limit()) {
-            return new ReporteePage(items.stream().map(ReporteeView::of).toList(), null);
+        if (reportees.size() <= query.limit()) {
+            return new ReporteePage(reportees, null);
         }
-        List<EmployeeItem> page = items.subList(0, query.limit());
-        return new ReporteePage(page.stream().map(ReporteeView::of).toList(),
-                new ReporteeCursor(page.getLast().getCode()).encode());
+        List<ReporteeView> page = reportees.subList(0, query.limit());
+        return new ReporteePage(page, new ReporteeCursor(page.getLast().code()).encode());
     }
 }

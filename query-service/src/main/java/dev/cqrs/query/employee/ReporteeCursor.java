@@ -1,5 +1,6 @@
 package dev.cqrs.query.employee;
 
+import dev.cqrs.contracts.store.EmployeeItemFormat;
 import dev.cqrs.query.web.InvalidQueryException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -36,8 +37,9 @@ record ReporteeCursor(String code) {
     }
 
     Map<String, AttributeValue> exclusiveStartKey(String managerCode) {
-        return Map.of("reportsTo", AttributeValue.fromS(managerCode), "code", AttributeValue.fromS(code),
-                "pk", AttributeValue.fromS(code), "sk", AttributeValue.fromS(code));
+        return Map.of(EmployeeItemFormat.REPORTS_TO, AttributeValue.fromS(managerCode),
+                EmployeeItemFormat.CODE, AttributeValue.fromS(code),
+                EmployeeItemFormat.PK, AttributeValue.fromS(code), EmployeeItemFormat.SK, AttributeValue.fromS(code));
     }
 
     private static InvalidQueryException invalid(String token) {

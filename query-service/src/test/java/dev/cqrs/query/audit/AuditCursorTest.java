@@ -37,9 +37,9 @@ class AuditCursorTest {
     @Test
     void rejectsASortKeyLongerThanDynamoDbAllowsAndAcceptsOneAtTheLimit() {
         String prefix = "2026-11-21T19:30:00.123456Z#";
-        String atLimit = prefix + "x".repeat(AuditTimeKeys.MAX_SORT_KEY_BYTES - prefix.length());
+        String atLimit = prefix + "x".repeat(AuditKeyLimits.MAX_SORT_KEY_BYTES - prefix.length());
         // counted in bytes of UTF-8: 'é' is two
-        String overByMultibyte = prefix + "é".repeat((AuditTimeKeys.MAX_SORT_KEY_BYTES - prefix.length()) / 2 + 1);
+        String overByMultibyte = prefix + "é".repeat((AuditKeyLimits.MAX_SORT_KEY_BYTES - prefix.length()) / 2 + 1);
 
         assertThat(AuditCursor.decode(new AuditCursor(atLimit).encode()).sortKey()).isEqualTo(atLimit);
         assertThatThrownBy(() -> AuditCursor.decode(new AuditCursor(atLimit + "x").encode()))

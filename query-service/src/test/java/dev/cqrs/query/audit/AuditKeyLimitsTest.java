@@ -3,17 +3,16 @@ package dev.cqrs.query.audit;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditTimeKeysTest {
+class AuditKeyLimitsTest {
 
     private static final String EVENT = "#0b7e8c1e-2f44-4f3a-9d6c-1a2b3c4d5e6f";
 
     @Test
     void aBoundSortsBelowItemsAtOrAfterItsInstantAndAboveItemsBefore() {
-        String bound = AuditTimeKeys.bound(Instant.parse("2026-11-21T19:30:00.123456Z"));
+        String bound = AuditKeyLimits.bound(Instant.parse("2026-11-21T19:30:00.123456Z"));
 
         assertThat(bound).isEqualTo("2026-11-21T19:30:00.123456Z");
         assertThat("2026-11-21T19:30:00.123456Z" + EVENT).isGreaterThan(bound);
@@ -22,16 +21,9 @@ class AuditTimeKeysTest {
 
     @Test
     void aBoundBetweenTwoMicrosecondsRoundsUpSoTheEarlierOneStaysOut() {
-        String bound = AuditTimeKeys.bound(Instant.parse("2026-11-21T19:30:00.1234561Z"));
+        String bound = AuditKeyLimits.bound(Instant.parse("2026-11-21T19:30:00.1234561Z"));
 
         assertThat(bound).isEqualTo("2026-11-21T19:30:00.123457Z");
         assertThat("2026-11-21T19:30:00.123456Z" + EVENT).isLessThan(bound);
-    }
-
-    @Test
-    void dayBucketsAreUtcDays() {
-        assertThat(AuditTimeKeys.dayKey(AuditTimeKeys.dayOf(Instant.parse("2026-11-21T23:59:59.999999Z"))))
-                .isEqualTo("DAY#2026-11-21");
-        assertThat(AuditTimeKeys.dayOf(Instant.parse("2026-11-22T00:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 22));
     }
 }

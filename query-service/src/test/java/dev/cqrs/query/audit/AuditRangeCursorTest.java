@@ -49,8 +49,8 @@ class AuditRangeCursorTest {
 
     @Test
     void rejectsKeysLongerThanDynamoDbAllows() {
-        String longSortKey = SORT_KEY + "x".repeat(AuditTimeKeys.MAX_SORT_KEY_BYTES);
-        String longPartitionKey = "todo#" + "x".repeat(AuditTimeKeys.MAX_PARTITION_KEY_BYTES);
+        String longSortKey = SORT_KEY + "x".repeat(AuditKeyLimits.MAX_SORT_KEY_BYTES);
+        String longPartitionKey = "todo#" + "x".repeat(AuditKeyLimits.MAX_PARTITION_KEY_BYTES);
 
         assertThatThrownBy(() -> AuditRangeCursor.decode(new AuditRangeCursor("todo#1", longSortKey).encode()))
                 .isInstanceOf(InvalidQueryException.class);

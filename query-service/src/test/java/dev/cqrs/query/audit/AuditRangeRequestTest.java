@@ -1,5 +1,6 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.contracts.store.AuditItemFormat;
 import dev.cqrs.query.web.InvalidQueryException;
 import dev.cqrs.query.web.InvalidQueryException.InvalidField;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,8 @@ class AuditRangeRequestTest {
         assertThat(fields("9999-12-31T00:00:00Z", "+10000-01-01T00:00:00Z", 5, null)).containsExactly("to");
         assertThat(fields("0000-12-31T00:00:00Z", "0001-01-01T00:00:00Z", 5, null)).containsExactly("from");
         ListAuditRange edges = AuditRangeRequest.toQuery("0001-01-01T00:00:00Z", "0001-01-02T00:00:00Z", 5, null);
-        assertThat(edges.from()).isEqualTo(AuditTimeKeys.EARLIEST);
+        assertThat(edges.from()).isEqualTo(AuditItemFormat.EARLIEST);
         assertThat(AuditRangeRequest.toQuery("9999-12-31T00:00:00Z", "9999-12-31T23:59:59.999999Z", 5, null).to())
-                .isEqualTo(AuditTimeKeys.LATEST);
+                .isEqualTo(AuditItemFormat.LATEST);
     }
 }
