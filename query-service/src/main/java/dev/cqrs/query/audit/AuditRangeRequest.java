@@ -39,10 +39,10 @@ final class AuditRangeRequest {
                 errors.add(new InvalidField("to", "must be at most " + MAX_RANGE.toDays() + " days after from"));
             }
         }
-        AuditRangeCursor after = null;
+        AuditRangeCursor resumeAt = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                after = AuditRangeCursor.decode(cursor);
+                resumeAt = AuditRangeCursor.decode(cursor);
             } catch (InvalidQueryException e) {
                 errors.add(new InvalidField("cursor", "is not a cursor this service issued"));
             }
@@ -50,7 +50,7 @@ final class AuditRangeRequest {
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
-        return new ListAuditRange(start, end, pageSize, after);
+        return new ListAuditRange(start, end, pageSize, resumeAt);
     }
 
     private static Instant instant(String field, String value, List<InvalidField> errors) {

@@ -44,10 +44,10 @@ class ListTodosHandler {
             where.add("LOWER(title) LIKE :titlePattern ESCAPE '" + LIKE_ESCAPE + "'");
             params.put("titlePattern", "%" + escapeLike(query.titleContains().toLowerCase(Locale.ROOT)) + "%");
         }
-        if (query.after() != null) {
+        if (query.cursor() != null) {
             where.add("(created_at > :createdAt OR (created_at = :createdAt AND id > :id))");
-            params.put("createdAt", TodoViewRows.toColumn(query.after().createdAt()));
-            params.put("id", query.after().id());
+            params.put("createdAt", TodoViewRows.toColumn(query.cursor().createdAt()));
+            params.put("id", query.cursor().id());
         }
         params.put("rows", query.limit() + 1);
         return jdbc.sql("SELECT " + TodoViewRows.COLUMNS + " FROM todo_view WHERE " + String.join(" AND ", where)

@@ -91,7 +91,7 @@ class TodoController {
 
     @Operation(summary = "Todos in creation order, one page at a time, optionally filtered",
             description = "Ordered by creation time, then id (stable across pages: keyset pagination). Deleted "
-                    + "todos are never listed. Pass nextCursor as after for the next page; it is absent on the "
+                    + "todos are never listed. Pass nextCursor as cursor for the next page; it is absent on the "
                     + "last page.")
     @ApiResponse(responseCode = "200", description = "one page",
             headers = @Header(name = Served.HEADER, description = "server id of the replica that answered"),
@@ -106,7 +106,7 @@ class TodoController {
             @Parameter(description = PageLimit.DESCRIPTION, example = "20")
             @RequestParam(name = "limit", required = false) @Min(1) @Max(PageLimit.MAX) Integer limit,
             @Parameter(description = ApiDocs.CURSOR)
-            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "cursor", required = false) String cursor,
             @Parameter(description = "true: only completed todos; false: only open ones; absent: both",
                     example = "false")
             @RequestParam(name = "completed", required = false) Boolean completed,
@@ -114,7 +114,7 @@ class TodoController {
                     + "plain characters, not wildcards (at most 200 characters)", example = "milk")
             @RequestParam(name = "q", required = false) @Size(max = 200) String q) {
         ListTodos query = new ListTodos(PageLimit.of(limit),
-                after == null || after.isBlank() ? null : TodoCursor.decode(after),
+                cursor == null || cursor.isBlank() ? null : TodoCursor.decode(cursor),
                 completed, q == null || q.isEmpty() ? null : q);
         Served<TodoPage> served = listTodos.handle(query);
         return ResponseEntity.ok().header(Served.HEADER, served.serverIdHeaderValue()).body(served.result());

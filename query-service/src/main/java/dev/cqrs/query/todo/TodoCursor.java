@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>
  * A token is checked to be one this service could have issued before any of it reaches the database: an instant
  * within the range of a DATETIME(6) column, to the microsecond, and a todo id (a UUID). Anything else, however it
- * was made, is the client's 400 on {@code after}, never a 500 from converting it or an error from MySQL.
+ * was made, is the client's 400 on {@code cursor}, never a 500 from converting it or an error from MySQL.
  */
 record TodoCursor(Instant createdAt, String id) {
 
@@ -60,6 +60,6 @@ record TodoCursor(Instant createdAt, String id) {
     }
 
     private static InvalidQueryException invalid(String token) {
-        return new InvalidQueryException("after", "is not a cursor this service issued: " + token);
+        return new InvalidQueryException("cursor", "is not a cursor this service issued: " + token);
     }
 }

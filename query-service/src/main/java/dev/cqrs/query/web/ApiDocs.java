@@ -9,7 +9,7 @@ public final class ApiDocs {
             {"type":"about:blank","title":"Invalid request","status":400,
              "detail":"The request has 2 invalid fields.","instance":"/api/todos",
              "errors":[{"field":"limit","message":"must be less than or equal to 100"},
-                       {"field":"after","message":"is not a cursor this service issued: x"}]}""";
+                       {"field":"cursor","message":"is not a cursor this service issued: x"}]}""";
 
     public static final String NOT_YET_CONSISTENT = """
             {"type":"about:blank","title":"Read model not yet consistent","status":503,

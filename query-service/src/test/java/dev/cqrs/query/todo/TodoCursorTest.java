@@ -52,7 +52,7 @@ class TodoCursorTest {
                 "0999-12-31T23:59:59.999999Z", "-0001-01-01T00:00:00Z"}) {
             assertThatThrownBy(() -> TodoCursor.decode(encode(beyond + "|" + id))).as(beyond)
                     .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.getBody().getDetail())
-                            .startsWith("after: "));
+                            .startsWith("cursor: "));
         }
     }
 

@@ -104,7 +104,7 @@ class TodoQueriesTest extends TodoApiTest {
         List<String> walked = new ArrayList<>();
         int pages = 0;
         while (cursor != null && walked.size() < mine.size()) {
-            EntityExchangeResult<String> response = get("/api/todos?limit=3&after=" + cursor);
+            EntityExchangeResult<String> response = get("/api/todos?limit=3&cursor=" + cursor);
             assertThat(response.getStatus()).isEqualTo(HttpStatus.OK);
             assertThat(response.getResponseHeaders().getFirst("X-Served-By")).isIn("2", "3");
             JsonNode page = JSON.readTree(response.getResponseBody());
@@ -137,19 +137,19 @@ class TodoQueriesTest extends TodoApiTest {
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("+1000000000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
-        EntityExchangeResult<String> response = get("/api/todos?after=" + cursor);
+        EntityExchangeResult<String> response = get("/api/todos?cursor=" + cursor);
 
         assertThat(response.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode problem = JSON.readTree(response.getResponseBody());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("errors").size()).isEqualTo(1);
-        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("after");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("cursor");
     }
 
     @Test
     void aBadLimitOrCursorIsA400ProblemNamingTheParameter() throws Exception {
-        for (String query : List.of("limit=0", "limit=101", "limit=many", "after=not-a-cursor!")) {
+        for (String query : List.of("limit=0", "limit=101", "limit=many", "cursor=not-a-cursor!")) {
             EntityExchangeResult<String> response = get("/api/todos?" + query);
 
             assertThat(response.getStatus()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);

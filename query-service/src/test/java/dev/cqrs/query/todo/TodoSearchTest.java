@@ -138,7 +138,7 @@ class TodoSearchTest extends TodoApiTest {
             UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/todos").queryParam("limit", limit);
             filters.forEach(uri::queryParam);
             if (cursor != null) {
-                uri.queryParam("after", cursor);
+                uri.queryParam("cursor", cursor);
             }
             EntityExchangeResult<String> response = get(uri.encode().build().toUri());
             assertThat(response.getStatus()).isEqualTo(HttpStatus.OK);

@@ -45,7 +45,7 @@ class WebSurfaceTest {
     }
 
     @Test
-    void everyEndpointIsDocumentedWithASummaryParameterDescriptionsAndResponseExamples() throws Exception {
+    void everyEndpointIsDocumentedWithASummaryParameterDescriptionsAndResponseExamplesAndPagedWithCursor() throws Exception {
         String json = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
         JsonNode paths = JsonMapper.builder().build().readTree(json).get("paths");
@@ -64,6 +64,10 @@ class WebSurfaceTest {
                 operation.path("parameters").forEach(parameter -> {
                     if (parameter.path("description").asString("").isBlank()) {
                         gaps.add(where + ": parameter " + parameter.get("name").asString() + " undescribed");
+                    }
+                    if (parameter.path("description").asString("").contains("nextCursor")
+                            && !parameter.get("name").asString().equals("cursor")) {
+                        gaps.add(where + ": paged with " + parameter.get("name").asString() + ", not cursor");
                     }
                 });
                 JsonNode responses = operation.get("responses");
