@@ -1,11 +1,11 @@
 -- The databases and the service users of docs/conventions.md with their grants: the one definition, read by
---   the local stack       infra/local/lib/mariadb-users.sh          (accounts @ '127.%', MariaDB 11.4)
---   docker-compose        docker/mysql/primary/01-databases-and-users.sh (accounts @ '%', MySQL 8.4)
---   AWS                   infra/aws DbBootstrap, the one-off bootstrap task (accounts @ '%', RDS MySQL 8.4)
--- Each replaces the placeholders APP_HOST (the accounts' host part), COMMAND_DB_PASSWORD, PROJECTOR_DB_PASSWORD
--- and QUERY_DB_PASSWORD, written between '@' signs below, and runs it as an administrator on the primary (the
--- replicas get it through replication). Idempotent: run again, it resets the passwords and grants nothing new.
--- Passwords must not contain quotes or backslashes. The AWS build drops this header (the leading "--" lines).
+--   the local stack    infra/local/lib/mariadb-users.sh                 accounts at host 127.%  (MariaDB 11.4)
+--   docker-compose     docker/mysql/primary/01-databases-and-users.sh   accounts at host %      (MySQL 8.4)
+--   AWS                infra/aws DbBootstrap, the one-off bootstrap task accounts at host %      (RDS MySQL 8.4)
+-- Each of them replaces the placeholders below (APP_HOST, the host part of the accounts, and COMMAND_DB_PASSWORD,
+-- PROJECTOR_DB_PASSWORD, QUERY_DB_PASSWORD, each between two at-signs) and runs the result as an administrator on
+-- the primary; the replicas get it through replication. Idempotent: run again, it resets the passwords and grants
+-- nothing new. Passwords must not contain quotes or backslashes. The AWS build drops this header (its comment lines).
 CREATE DATABASE IF NOT EXISTS command_db;
 CREATE DATABASE IF NOT EXISTS read_db;
 CREATE USER IF NOT EXISTS 'command_svc'@'@APP_HOST@' IDENTIFIED BY '@COMMAND_DB_PASSWORD@';
