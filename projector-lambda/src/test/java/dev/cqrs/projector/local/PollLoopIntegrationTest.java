@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * The runner end to end on the real projector queue. Other modules' tests may leave unrelated messages there; the
  * runner processes them too (applied, skipped or parked in the DLQ), which this test tolerates.
  */
-class LocalEventSourceRunnerIntegrationTest {
+class PollLoopIntegrationTest {
 
     /** Well below the queue's visibility timeout, so a message that was not deleted would block its group past it. */
     private static final Duration DEADLINE = Duration.ofSeconds(15);
@@ -62,7 +62,7 @@ class LocalEventSourceRunnerIntegrationTest {
                 event.getRecords().forEach(record -> invokedWith.put(record.getMessageId(), record));
                 return handler.handleRequest(event, context);
             };
-            LocalEventSourceRunner runner = new LocalEventSourceRunner(sqs, queueName, watched, deleted::add);
+            PollLoop runner = new PollLoop(sqs, queueName, watched, deleted::add);
             Thread poller = new Thread(runner, "runner-under-test");
             try (HealthEndpoint health = HealthEndpoint.start(0, runner::isAlive)) {
                 poller.start();
@@ -96,7 +96,7 @@ class LocalEventSourceRunnerIntegrationTest {
                         .contains(later.eventId().toString());
 
                 // A clean stop: the loop ends once its current long poll returns, at most its wait time later.
-                assertThat(runner.stop(Duration.ofSeconds(LocalEventSourceRunner.WAIT_TIME_SECONDS + 10))).isTrue();
+                assertThat(runner.stop(Duration.ofSeconds(PollLoop.WAIT_TIME_SECONDS + 10))).isTrue();
                 poller.join(Duration.ofSeconds(5));
                 assertThat(poller.isAlive()).isFalse();
                 assertThat(runner.isAlive()).isFalse();

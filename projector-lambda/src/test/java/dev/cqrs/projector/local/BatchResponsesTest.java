@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalEventSourceRunnerTest {
+class BatchResponsesTest {
 
     private final List<Message> batch = List.of(message("a"), message("b"), message("c"));
 
@@ -17,20 +17,20 @@ class LocalEventSourceRunnerTest {
     void keepsOnlyTheReportedFailures() {
         SQSBatchResponse response = new SQSBatchResponse(List.of(new BatchItemFailure("b")));
 
-        assertThat(LocalEventSourceRunner.failedIds(response, batch)).containsExactly("b");
+        assertThat(BatchResponses.failedIds(response, batch)).containsExactly("b");
     }
 
     @Test
     void noResponseOrNoFailuresMeansEverythingIsDone() {
-        assertThat(LocalEventSourceRunner.failedIds(null, batch)).isEmpty();
-        assertThat(LocalEventSourceRunner.failedIds(new SQSBatchResponse(List.of()), batch)).isEmpty();
+        assertThat(BatchResponses.failedIds(null, batch)).isEmpty();
+        assertThat(BatchResponses.failedIds(new SQSBatchResponse(List.of()), batch)).isEmpty();
     }
 
     @Test
     void aFailureNamingAnUnknownMessageFailsTheWholeBatchLikeLambda() {
         SQSBatchResponse response = new SQSBatchResponse(List.of(new BatchItemFailure("zzz")));
 
-        assertThat(LocalEventSourceRunner.failedIds(response, batch)).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(BatchResponses.failedIds(response, batch)).containsExactlyInAnyOrder("a", "b", "c");
     }
 
     private static Message message(String id) {
