@@ -1,6 +1,5 @@
 package dev.cqrs.command.dispatch;
 
-import dev.cqrs.command.web.CommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>A transaction that loses a deadlock or times out waiting for a lock ({@link PessimisticLockingFailureException})
  * is rolled back by the database and re-run from the start, up to {@code commands.lock-attempts} times in all; if it
- * still cannot get its locks the caller gets a 409 ({@link CommandException#busy()}), never a 500.
+ * still cannot get its locks the caller gets a 409 ({@link CommandRefused#busy()}), never a 500.
  *
  * <p>Hand-written rather than a library: it is a few dozen lines, and owning it lets the transaction boundary sit
  * here, in one place, instead of on every handler.
@@ -81,7 +80,7 @@ public class CommandDispatcher {
                 if (attempt >= lockAttempts) {
                     log.info("{} still lost lock conflicts after {} attempts: {}", command.getClass().getSimpleName(),
                             attempt, e.getMostSpecificCause().getMessage());
-                    throw CommandException.busy();
+                    throw CommandRefused.busy();
                 }
                 pauseBeforeRetry(attempt);
             }
@@ -94,7 +93,7 @@ public class CommandDispatcher {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CommandException.busy();
+            throw CommandRefused.busy();
         }
     }
 }

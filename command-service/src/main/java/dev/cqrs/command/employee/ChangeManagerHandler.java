@@ -1,15 +1,15 @@
 package dev.cqrs.command.employee;
 
+import dev.cqrs.command.dispatch.Change;
 import dev.cqrs.command.dispatch.CommandHandler;
 import dev.cqrs.command.employee.EmployeeCommands.ChangeManager;
 import dev.cqrs.command.outbox.Outbox;
-import dev.cqrs.command.web.CommandException;
-import dev.cqrs.contracts.employee.EmployeeManagerChanged;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.util.Objects;
-
+/**
+ * Reads the new manager's reporting chain and the new manager under the hierarchy lock, so no concurrent move can
+ * make the cycle check stale before the commit.
+ */
 @Component
 class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVersion> {
 
@@ -24,21 +24,12 @@ class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVers
     @Override
     public EmployeeVersion handle(ChangeManager command) {
         store.lockHierarchy();
-        EmployeeStore.Employee e = store.loadForChange(command.code(), command.expectedVersion());
-        if (!e.active()) {
-            throw CommandException.conflict("Employee has left", e.code() + " has left; their manager is final");
-        }
-        if (Objects.equals(e.managerCode(), command.managerCode())) {
-            throw CommandException.conflict("Same manager", e.code() + " already reports to " + command.managerCode());
-        }
-        if (command.managerCode() != null) {
-            store.requireNoCycle(e.code(), command.managerCode());
-            store.requireActiveManager(command.managerCode());
-        }
-        Instant now = outbox.now();
-        long version = store.save(new EmployeeStore.Employee(e.code(), e.name(), e.email(), e.jobTitle(),
-                command.managerCode(), e.lastWorkingDate(), e.version()), now);
-        outbox.append(new EmployeeManagerChanged(e.code(), e.managerCode(), command.managerCode()), version, now);
-        return new EmployeeVersion(e.code(), version);
+        Employee employee = store.loadForChange(command.code(), command.expectedVersion());
+        String newManager = command.managerCode();
+        Change<Employee> change = employee.changeManager(newManager, store.chainUpFrom(newManager),
+                store.find(newManager), outbox.now());
+        store.save(change);
+        outbox.append(change);
+        return EmployeeVersion.of(change.state());
     }
 }

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The commands on employees; codes are already upper-cased. Each has its own handler. */
+/**
+ * The commands on employees, validated at the edge ({@link EmployeeController}); codes are already upper-cased.
+ * {@code expectedVersion} comes from If-Match; empty means "whatever is current". Each has its own handler.
+ */
 final class EmployeeCommands {
 
     private EmployeeCommands() {

@@ -1,14 +1,14 @@
 package dev.cqrs.command.employee;
 
+import dev.cqrs.command.api.IfMatch;
+import dev.cqrs.command.api.StorableDate;
+import dev.cqrs.command.api.VersionHeaders;
 import dev.cqrs.command.dispatch.CommandDispatcher;
 import dev.cqrs.command.employee.EmployeeCommands.ChangeManager;
 import dev.cqrs.command.employee.EmployeeCommands.HireEmployee;
 import dev.cqrs.command.employee.EmployeeCommands.HireEmployees;
 import dev.cqrs.command.employee.EmployeeCommands.TerminateEmployee;
 import dev.cqrs.command.employee.EmployeeCommands.UpdateEmployeeDetails;
-import dev.cqrs.command.web.IfMatch;
-import dev.cqrs.command.web.StorableDate;
-import dev.cqrs.command.web.VersionHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,6 +36,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+/**
+ * {@code /api/employees}: turns each request into one employee command (codes upper-cased) and sends it to the
+ * {@link CommandDispatcher}. Responses: the {@link EmployeeVersion} (a list of them for a batch) as body, and its
+ * version as ETag/X-Consistency-Token; refusals are problem details (400, 404, 409, 412 as documented per operation).
+ */
 @RestController
 @RequestMapping("/api/employees")
 @Tag(name = "Employees", description = "Hire, update, move and terminate employees. Codes are case-insensitive "

@@ -1,13 +1,12 @@
 package dev.cqrs.command.employee;
 
+import dev.cqrs.command.dispatch.Change;
 import dev.cqrs.command.dispatch.CommandHandler;
 import dev.cqrs.command.employee.EmployeeCommands.HireEmployee;
 import dev.cqrs.command.outbox.Outbox;
-import dev.cqrs.contracts.employee.EmployeeHired;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-
+/** Reads the named manager under the hierarchy lock (so they cannot leave before the commit); no manager, no lock. */
 @Component
 class HireEmployeeHandler implements CommandHandler<HireEmployee, EmployeeVersion> {
 
@@ -23,12 +22,10 @@ class HireEmployeeHandler implements CommandHandler<HireEmployee, EmployeeVersio
     public EmployeeVersion handle(HireEmployee hire) {
         if (hire.managerCode() != null) {
             store.lockHierarchy();
-            store.requireActiveManager(hire.managerCode());
         }
-        Instant now = outbox.now();
-        store.insert(hire, now);
-        outbox.append(new EmployeeHired(hire.code(), hire.name(), hire.email(), hire.jobTitle(), hire.managerCode(),
-                hire.hireDate()), 1, now);
-        return new EmployeeVersion(hire.code(), 1);
+        Change<Employee> hired = Employee.hire(hire, store.find(hire.managerCode()), outbox.now());
+        store.insert(hired);
+        outbox.append(hired);
+        return EmployeeVersion.of(hired.state());
     }
 }

@@ -1,12 +1,10 @@
 package dev.cqrs.command.employee;
 
+import dev.cqrs.command.dispatch.Change;
 import dev.cqrs.command.dispatch.CommandHandler;
 import dev.cqrs.command.employee.EmployeeCommands.UpdateEmployeeDetails;
 import dev.cqrs.command.outbox.Outbox;
-import dev.cqrs.contracts.employee.EmployeeDetailsUpdated;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 @Component
 class UpdateEmployeeDetailsHandler implements CommandHandler<UpdateEmployeeDetails, EmployeeVersion> {
@@ -21,12 +19,11 @@ class UpdateEmployeeDetailsHandler implements CommandHandler<UpdateEmployeeDetai
 
     @Override
     public EmployeeVersion handle(UpdateEmployeeDetails command) {
-        EmployeeStore.Employee e = store.loadForChange(command.code(), command.expectedVersion());
-        Instant now = outbox.now();
-        long version = store.save(new EmployeeStore.Employee(e.code(), command.name(), command.email(),
-                command.jobTitle(), e.managerCode(), e.lastWorkingDate(), e.version()), now);
-        outbox.append(new EmployeeDetailsUpdated(e.code(), command.name(), command.email(), command.jobTitle()),
-                version, now);
-        return new EmployeeVersion(e.code(), version);
+        Employee employee = store.loadForChange(command.code(), command.expectedVersion());
+        Change<Employee> change = employee.updateDetails(command.name(), command.email(), command.jobTitle(),
+                outbox.now());
+        store.save(change);
+        outbox.append(change);
+        return EmployeeVersion.of(change.state());
     }
 }

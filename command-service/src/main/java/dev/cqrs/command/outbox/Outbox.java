@@ -1,6 +1,6 @@
 package dev.cqrs.command.outbox;
 
-import dev.cqrs.command.dispatch.CommandContext;
+import dev.cqrs.command.dispatch.Change;
 import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so an event exists if and only if the change that
- * caused it committed. After the commit the relay is woken so the event leaves within milliseconds.
+ * caused it committed. After the commit the relay is woken so the event leaves within milliseconds. The envelope's
+ * correlation id and actor come from the thread's {@link EventMetadata}.
  */
 @Component
 public class Outbox {
@@ -36,13 +37,19 @@ public class Outbox {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Appends the event of an aggregate's accepted {@link Change}, at the version and instant of the change. */
+    public EventEnvelope append(Change<?> change) {
+        return append(change.event(), change.version(), change.at());
+    }
+
+    /** Appends {@code event} as version {@code aggregateVersion} of its aggregate; throws outside a transaction. */
     public EventEnvelope append(DomainEvent event, long aggregateVersion, Instant occurredAt) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append must run inside the command's transaction");
         }
-        CommandContext context = CommandContext.current();
-        EventEnvelope envelope = EventEnvelope.wrap(event, aggregateVersion, occurredAt, context.correlationId(),
-                context.actor());
+        EventMetadata metadata = EventMetadata.current();
+        EventEnvelope envelope = EventEnvelope.wrap(event, aggregateVersion, occurredAt, metadata.correlationId(),
+                metadata.actor());
         jdbc.sql("""
                         INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, body,
                                             created_at, next_attempt_at)

@@ -1,6 +1,6 @@
 package dev.cqrs.command.outbox;
 
-import dev.cqrs.command.web.CommandException;
+import dev.cqrs.command.dispatch.CommandRefused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +49,7 @@ class OutboxController {
     @PostMapping("/{eventId}/retry")
     ResponseEntity<Void> retry(@PathVariable @Pattern(regexp = "[0-9a-fA-F-]{36}") String eventId) {
         if (!parked.retry(eventId)) {
-            throw new CommandException(HttpStatus.NOT_FOUND, "Not parked", "No parked event with id " + eventId);
+            throw new CommandRefused(CommandRefused.Reason.NOT_FOUND, "Not parked", "No parked event with id " + eventId);
         }
         return ResponseEntity.accepted().build();
     }

@@ -33,7 +33,7 @@ import java.util.UUID;
  * the lease runs out another relay publishes them again with the same deduplication id (the event id), which SNS FIFO
  * drops, so subscribers still get each event once.
  */
-public class OutboxRelay {
+class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -60,7 +60,7 @@ public class OutboxRelay {
     }
 
     /** One round: claims up to one batch, publishes it, records the outcome. Returns how many rows it claimed. */
-    public int publishOneBatch() {
+    int publishOneBatch() {
         String owner = UUID.randomUUID().toString();
         List<PendingEvent> batch = claimTransaction.execute(status -> claim(owner, now()));
         if (batch == null || batch.isEmpty()) {
@@ -87,7 +87,7 @@ public class OutboxRelay {
     }
 
     /** Publishes until nothing is due; returns the number of rows handled. */
-    public int drain() {
+    int drain() {
         int total = 0;
         int claimed;
         do {

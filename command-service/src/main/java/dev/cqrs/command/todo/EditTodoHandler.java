@@ -1,12 +1,10 @@
 package dev.cqrs.command.todo;
 
+import dev.cqrs.command.dispatch.Change;
 import dev.cqrs.command.dispatch.CommandHandler;
 import dev.cqrs.command.outbox.Outbox;
 import dev.cqrs.command.todo.TodoCommands.EditTodo;
-import dev.cqrs.contracts.todo.TodoEdited;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 @Component
 class EditTodoHandler implements CommandHandler<EditTodo, TodoVersion> {
@@ -21,11 +19,10 @@ class EditTodoHandler implements CommandHandler<EditTodo, TodoVersion> {
 
     @Override
     public TodoVersion handle(EditTodo command) {
-        TodoStore.Todo todo = store.loadForChange(command.id(), command.expectedVersion());
-        Instant now = outbox.now();
-        long version = store.save(new TodoStore.Todo(todo.id(), command.title(), command.description(),
-                todo.completed(), todo.version()), now);
-        outbox.append(new TodoEdited(todo.id(), command.title(), command.description(), now), version, now);
-        return new TodoVersion(todo.id(), version);
+        Todo todo = store.loadForChange(command.id(), command.expectedVersion());
+        Change<Todo> change = todo.edit(command.title(), command.description(), outbox.now());
+        store.save(change);
+        outbox.append(change);
+        return TodoVersion.of(change.state());
     }
 }

@@ -5,12 +5,17 @@ import dev.cqrs.command.dispatch.Command;
 import java.util.OptionalLong;
 
 /**
- * The commands on an existing todo. {@code expectedVersion} comes from If-Match; empty means "whatever is current".
- * Kept together because each is one line; each has its own handler.
+ * The commands on todos, validated at the edge ({@link TodoController.TodoRequest}) and each run by its own handler.
+ * {@code expectedVersion} comes from If-Match; empty means "whatever is current". Kept together because each is one
+ * line.
  */
 final class TodoCommands {
 
     private TodoCommands() {
+    }
+
+    /** Title already stripped; description optional. */
+    record CreateTodo(String title, String description) implements Command<TodoVersion> {
     }
 
     record EditTodo(String id, String title, String description, OptionalLong expectedVersion)

@@ -1,12 +1,13 @@
 package dev.cqrs.command.todo;
 
+import dev.cqrs.command.api.IfMatch;
+import dev.cqrs.command.api.VersionHeaders;
 import dev.cqrs.command.dispatch.CommandDispatcher;
 import dev.cqrs.command.todo.TodoCommands.CompleteTodo;
+import dev.cqrs.command.todo.TodoCommands.CreateTodo;
 import dev.cqrs.command.todo.TodoCommands.DeleteTodo;
 import dev.cqrs.command.todo.TodoCommands.EditTodo;
 import dev.cqrs.command.todo.TodoCommands.ReopenTodo;
-import dev.cqrs.command.web.IfMatch;
-import dev.cqrs.command.web.VersionHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,6 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
+/**
+ * {@code /api/todos}: turns each request into one todo command and sends it to the {@link CommandDispatcher}.
+ * Responses: the {@link TodoVersion} as body and as ETag/X-Consistency-Token; refusals are problem details (400 invalid
+ * fields, 404 unknown todo, 409 a rule or a lasting lock conflict, 412 stale If-Match).
+ */
 @RestController
 @RequestMapping("/api/todos")
 @Tag(name = "Todos", description = "Commands on todos. Reads are served by the query service. Every response carries "

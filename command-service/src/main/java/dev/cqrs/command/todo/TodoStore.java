@@ -1,22 +1,19 @@
 package dev.cqrs.command.todo;
 
-import dev.cqrs.command.web.CommandException;
+import dev.cqrs.command.dispatch.Change;
+import dev.cqrs.command.dispatch.CommandRefused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * Loads a todo for change (row-locked until the command's transaction ends) and writes it back one version higher.
- * Every todo command goes through here, so the version check and bump exist once.
+ * The {@code todo} table of the write model. Loads a todo for change (row-locked until the command's transaction ends,
+ * after the If-Match check) and writes back the state a {@link Todo} decision produced, version included.
  */
 @Component
 class TodoStore {
-
-    record Todo(String id, String title, String description, boolean completed, long version) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -31,24 +28,34 @@ class TodoStore {
                 .query((rs, n) -> new Todo(rs.getString("id"), rs.getString("title"), rs.getString("description"),
                         rs.getBoolean("completed"), rs.getLong("version")))
                 .optional()
-                .orElseThrow(() -> CommandException.notFound("todo", id));
+                .orElseThrow(() -> CommandRefused.notFound("todo", id));
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != todo.version()) {
-            throw CommandException.staleVersion("todo", id, expectedVersion.getAsLong(), todo.version());
+            throw CommandRefused.staleVersion("todo", id, expectedVersion.getAsLong(), todo.version());
         }
         return todo;
     }
 
-    /** Saves the new state; never touches created_at. Returns the new version. */
-    long save(Todo todo, Instant now) {
-        long next = todo.version() + 1;
-        jdbc.sql("UPDATE todo SET title = ?, description = ?, completed = ?, updated_at = ?, version = ? WHERE id = ?")
-                .params(todo.title(), todo.description(), todo.completed(), Timestamp.from(now), next, todo.id())
+    /** Inserts a created todo; created_at = updated_at = the change's instant. */
+    void insert(Change<Todo> created) {
+        Todo todo = created.state();
+        Timestamp at = Timestamp.from(created.at());
+        jdbc.sql("""
+                        INSERT INTO todo (id, title, description, completed, created_at, updated_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(todo.id(), todo.title(), todo.description(), todo.completed(), at, at, todo.version())
                 .update();
-        return next;
     }
 
-    long delete(Todo todo) {
-        jdbc.sql("DELETE FROM todo WHERE id = ?").param(todo.id()).update();
-        return todo.version() + 1;
+    /** Writes the changed state and its version; never touches created_at. */
+    void save(Change<Todo> change) {
+        Todo todo = change.state();
+        jdbc.sql("UPDATE todo SET title = ?, description = ?, completed = ?, updated_at = ?, version = ? WHERE id = ?")
+                .params(todo.title(), todo.description(), todo.completed(), Timestamp.from(change.at()),
+                        todo.version(), todo.id())
+                .update();
+    }
+
+    void delete(Change<Todo> deleted) {
+        jdbc.sql("DELETE FROM todo WHERE id = ?").param(deleted.state().id()).update();
     }
 }

@@ -1,5 +1,7 @@
 package dev.cqrs.command.web;
 
+import dev.cqrs.command.api.IfMatch;
+import dev.cqrs.command.dispatch.CommandRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,11 +74,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
     }
 
-    @ExceptionHandler(CommandException.class)
-    ProblemDetail refused(CommandException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+    /** A refused command: 404 not found, 412 stale If-Match, 409 a rule or a lasting lock conflict. */
+    @ExceptionHandler(CommandRefused.class)
+    ProblemDetail refused(CommandRefused ex) {
+        HttpStatus status = switch (ex.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problem.setTitle(ex.title());
         ex.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(IfMatch.Malformed.class)
+    ProblemDetail invalidIfMatch(IfMatch.Malformed ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid If-Match");
         return problem;
     }
 
@@ -97,6 +112,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ProblemDetail lockConflict(PessimisticLockingFailureException ex) {
         log.info("Lock conflict answered as 409: {}", ex.getMostSpecificCause().getMessage());
-        return refused(CommandException.busy());
+        return refused(CommandRefused.busy());
     }
 }

@@ -1,6 +1,6 @@
 package dev.cqrs.command.web;
 
-import dev.cqrs.command.dispatch.CommandContext;
+import dev.cqrs.command.outbox.EventMetadata;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads the caller's correlation id and user id (or makes them up) and echoes the correlation id back. */
+/**
+ * Reads the caller's correlation id and user id (or makes them up), binds them as the {@link EventMetadata} of the
+ * events this request appends, and echoes the correlation id back.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestMetadataFilter extends OncePerRequestFilter {
@@ -29,11 +32,11 @@ class RequestMetadataFilter extends OncePerRequestFilter {
         String correlationId = safeOr(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
         String actor = safeOr(request.getHeader(USER_ID), "anonymous");
         response.setHeader(CORRELATION_ID, correlationId);
-        CommandContext.set(new CommandContext(correlationId, actor));
+        EventMetadata.bind(new EventMetadata(correlationId, actor));
         try {
             chain.doFilter(request, response);
         } finally {
-            CommandContext.clear();
+            EventMetadata.clear();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.cqrs.command.idempotency;
+package dev.cqrs.command.web.idempotency;
 
 import dev.cqrs.command.ApiClient;
 import org.junit.jupiter.api.BeforeEach;

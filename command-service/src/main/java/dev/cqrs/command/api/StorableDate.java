@@ -1,4 +1,4 @@
-package dev.cqrs.command.web;
+package dev.cqrs.command.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

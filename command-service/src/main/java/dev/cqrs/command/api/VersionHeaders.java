@@ -1,5 +1,6 @@
-package dev.cqrs.command.web;
+package dev.cqrs.command.api;
 
+import dev.cqrs.command.dispatch.Versioned;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -13,11 +14,7 @@ public final class VersionHeaders {
     private VersionHeaders() {
     }
 
-    /** A command result that names the version its aggregate reached. */
-    public interface Versioned {
-        long version();
-    }
-
+    /** {@code response} with {@code body} and both version headers: {@code ETag: "<v>"}, {@code X-Consistency-Token: <v>}. */
     public static <T extends Versioned> ResponseEntity<T> withVersion(ResponseEntity.BodyBuilder response, T body) {
         return response.eTag(Long.toString(body.version()))
                 .header(CONSISTENCY_TOKEN, Long.toString(body.version()))

@@ -1,4 +1,4 @@
-package dev.cqrs.command.idempotency;
+package dev.cqrs.command.web.idempotency;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,10 +1,9 @@
-package dev.cqrs.command.idempotency;
+package dev.cqrs.command.web.idempotency;
 
 import dev.cqrs.command.dispatch.Command;
 import dev.cqrs.command.dispatch.CommandListener;
-import dev.cqrs.command.web.CommandException;
+import dev.cqrs.command.dispatch.CommandRefused;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -59,7 +58,7 @@ class IdempotentCommand implements CommandListener {
         Held held = CURRENT.get();
         if (held != null && !store.markApplied(held.actor, held.key, held.owner, clock.instant().plus(lease))) {
             // this request's lease ran out and a retry took the key over: only one of them may commit
-            throw new CommandException(HttpStatus.CONFLICT, "Request in progress",
+            throw CommandRefused.conflict("Request in progress",
                     "A retry with this Idempotency-Key took over while this request was still running");
         }
     }

@@ -1,6 +1,6 @@
-package dev.cqrs.command.idempotency;
+package dev.cqrs.command.web.idempotency;
 
-import dev.cqrs.command.dispatch.CommandContext;
+import dev.cqrs.command.outbox.EventMetadata;
 import dev.cqrs.command.web.BufferedBodyFilter;
 import dev.cqrs.command.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -89,7 +89,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, 400, "Invalid Idempotency-Key", "Use 1 to 200 visible ASCII characters, e.g. a UUID");
             return;
         }
-        String actor = CommandContext.current().actor();
+        String actor = EventMetadata.current().actor(); // the caller, as its events will name it
         var begin = store.begin(actor, key, fingerprint(request), UUID.randomUUID().toString(), clock.instant(), lease,
                 retention);
         switch (begin) {
