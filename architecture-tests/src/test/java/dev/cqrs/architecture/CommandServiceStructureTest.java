@@ -1,0 +1,92 @@
+package dev.cqrs.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inside of command-service, bottom up: {@code dispatch} (the command vocabulary) ← {@code outbox}, {@code api} ←
+ * the features {@code todo}, {@code employee}, {@code audit} (independent of each other) and {@code web} (request
+ * plumbing, on top: nothing depends on it). No package cycles. Reads command-service's compiled classes.
+ */
+class CommandServiceStructureTest {
+
+    private static final String ROOT = "dev.cqrs.command";
+    private static final List<String> FEATURES = List.of("todo", "employee", "audit");
+    private static final String WEB = ROOT + ".web..";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importCommandService() {
+        Path output = Path.of("..").toAbsolutePath().normalize().resolve("command-service/target/classes");
+        assertThat(output).as("compiled before this module").isDirectory();
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPath(output);
+    }
+
+    @Test
+    void everyClassLivesInAKnownPackage() {
+        // a new package would escape the rules below: give it a place in them first
+        assertThat(classes.stream().map(c -> c.getPackageName()).filter(p -> !p.equals(ROOT))
+                .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0]).distinct())
+                .as("packages under " + ROOT)
+                .containsExactlyInAnyOrder("dispatch", "outbox", "api", "todo", "employee", "audit", "web");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void featuresAreIndependentOfEachOther() {
+        for (String feature : FEATURES) {
+            noClasses().that().resideInAPackage(ROOT + "." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(FEATURES.stream().filter(f -> !f.equals(feature))
+                            .map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                    .because("a feature talks to another only through events")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void noFeatureDependsOnWeb() {
+        noClasses().that().resideInAnyPackage(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAPackage(WEB)
+                .because("rules and refusals live in the features and dispatch; web only renders them")
+                .check(classes);
+    }
+
+    @Test
+    void webIsOnlyOnTop() {
+        noClasses().that().resideOutsideOfPackage(WEB)
+                .should().dependOnClassesThat().resideInAPackage(WEB)
+                .check(classes);
+    }
+
+    @Test
+    void layersPointDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("web").definedBy(WEB)
+                .layer("features").definedBy(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                .layer("api").definedBy(ROOT + ".api..")
+                .layer("outbox").definedBy(ROOT + ".outbox..")
+                .layer("dispatch").definedBy(ROOT + ".dispatch..")
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("features").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayOnlyBeAccessedByLayers("web", "features")
+                .whereLayer("outbox").mayOnlyBeAccessedByLayers("web", "features")
+                .whereLayer("dispatch").mayOnlyBeAccessedByLayers("web", "features", "api", "outbox")
+                .check(classes);
+    }
+}
