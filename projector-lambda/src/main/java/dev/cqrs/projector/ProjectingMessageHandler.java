@@ -5,6 +5,7 @@ import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.UnsupportedEventException;
+import dev.cqrs.projector.projection.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

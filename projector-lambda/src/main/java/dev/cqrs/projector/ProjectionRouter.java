@@ -2,6 +2,7 @@ package dev.cqrs.projector;
 
 import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
+import dev.cqrs.projector.projection.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,8 @@ import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.todo.TodoCreated;
+import dev.cqrs.projector.projection.Projection;
+import dev.cqrs.projector.projection.RetryLaterException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.cqrs.projector;
 import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.todo.TodoCreated;
+import dev.cqrs.projector.projection.Projection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

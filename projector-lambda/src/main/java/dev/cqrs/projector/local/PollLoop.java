@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * each to a {@link BatchInvoker}, until {@link #stop}. A failed receive is retried after a capped exponential backoff
  * with jitter; like Lambda's event source mapping, it never creates queues, and a missing queue ends the loop.
  */
-public final class PollLoop implements Runnable {
+final class PollLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
 
@@ -51,7 +51,7 @@ public final class PollLoop implements Runnable {
     private volatile Instant pollStartedAt = Instant.EPOCH;
     private volatile boolean lastReceiveOk = true;
 
-    public PollLoop(SqsClient sqs, String queueName, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    PollLoop(SqsClient sqs, String queueName, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         this(sqs, queueName, handler, messageId -> { });
     }
 
@@ -112,7 +112,7 @@ public final class PollLoop implements Runnable {
     }
 
     /** Asks the loop to stop after the current poll and batch; returns whether it stopped within the timeout. */
-    public boolean stop(Duration timeout) {
+    boolean stop(Duration timeout) {
         stopRequested.countDown();
         if (!started) {
             return true;

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * derived from the DLQ message id: a crash between send and delete re-sends within SQS's 5-minute deduplication
  * window as a no-op, and later the consumers' version rule makes it one.
  */
-public final class Redrive {
+final class Redrive {
 
     /**
      * The attributes the consumers' dead-letter writers add ({@link DeadLetterFormat}); not sent back. Plus the
@@ -40,7 +40,7 @@ public final class Redrive {
     private final Consumer<Set<String>> releaseGroups;
 
     /** @param releaseGroups called with the message group ids of each batch before it is sent back */
-    public Redrive(SqsClient sqs, Consumer<Set<String>> releaseGroups) {
+    Redrive(SqsClient sqs, Consumer<Set<String>> releaseGroups) {
         this.sqs = sqs;
         this.releaseGroups = releaseGroups;
     }
@@ -48,7 +48,7 @@ public final class Redrive {
     /**
      * @return how many messages were moved, by message group, in the order they were moved
      */
-    public Map<String, Integer> move(String deadLetterQueue, String sourceQueue) {
+    Map<String, Integer> move(String deadLetterQueue, String sourceQueue) {
         String from = sqs.getQueueUrl(r -> r.queueName(deadLetterQueue)).queueUrl();
         String to = sqs.getQueueUrl(r -> r.queueName(sourceQueue)).queueUrl();
         Map<String, Integer> moved = new LinkedHashMap<>();

@@ -4,8 +4,8 @@ import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
 import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.todo.TodoCreated;
-import dev.cqrs.projector.Projection;
-import dev.cqrs.projector.RetryLaterException;
+import dev.cqrs.projector.projection.Projection;
+import dev.cqrs.projector.projection.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

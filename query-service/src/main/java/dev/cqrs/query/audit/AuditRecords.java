@@ -11,8 +11,8 @@ import tools.jackson.databind.node.StringNode;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.cqrs.query.ItemAttributes.number;
-import static dev.cqrs.query.ItemAttributes.string;
+import static dev.cqrs.query.dynamodb.ItemAttributes.number;
+import static dev.cqrs.query.dynamodb.ItemAttributes.string;
 
 /** Turns stored audit items ({@link AuditItemFormat}) into what the API shows, for both audit queries. */
 @Component

@@ -6,8 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static dev.cqrs.query.ItemAttributes.number;
-import static dev.cqrs.query.ItemAttributes.string;
+import static dev.cqrs.query.dynamodb.ItemAttributes.number;
+import static dev.cqrs.query.dynamodb.ItemAttributes.string;
 
 /** One active direct reportee, from its employee item as the {@code byManager} index returns it. */
 record ReporteeView(String code, String name, String email, String jobTitle, LocalDate hireDate, long version) {

@@ -1,4 +1,4 @@
-package dev.cqrs.query;
+package dev.cqrs.query.dynamodb;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.cqrs.projector;
+package dev.cqrs.projector.projection;
 
 /**
  * The event cannot be applied yet but may be on a later delivery (e.g. it arrived before the event creating its

@@ -1,4 +1,4 @@
-package dev.cqrs.query;
+package dev.cqrs.query.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

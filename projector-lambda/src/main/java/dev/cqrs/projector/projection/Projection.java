@@ -1,4 +1,4 @@
-package dev.cqrs.projector;
+package dev.cqrs.projector.projection;
 
 import dev.cqrs.contracts.DomainEvent;
 import dev.cqrs.contracts.EventEnvelope;
