@@ -1,6 +1,7 @@
 package dev.cqrs.e2e;
 
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.store.AuditItemFormat;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,11 +18,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The running system as the end-to-end tests see it: the two HTTP APIs, plus the stores behind them to check what
- * really happened. Every address comes from the local stack's environment (infra/local/stack env).
+ * really happened. Every address comes from the local stack's environment ({@link StackEnv}).
  */
 final class SystemUnderTest {
 
@@ -30,11 +30,6 @@ final class SystemUnderTest {
     static final DynamoDbClient DYNAMO = DynamoDbClient.create();
 
     private SystemUnderTest() {
-    }
-
-    static String env(String name) {
-        return Objects.requireNonNull(System.getenv(name),
-                name + " is not set: run the tests with bin/test (or eval \"$(infra/local/stack env)\")");
     }
 
     static HttpResponse<String> postJson(String url, String json) throws Exception {
@@ -52,7 +47,7 @@ final class SystemUnderTest {
 
     /** Any command: method, path on the command service, JSON body (or null), extra headers. */
     static HttpResponse<String> command(String method, String path, String json, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(env("COMMAND_API_URL") + path))
+        var request = HttpRequest.newBuilder(URI.create(StackEnv.require("COMMAND_API_URL") + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -65,7 +60,7 @@ final class SystemUnderTest {
     }
 
     static HttpResponse<String> query(String path, String... headers) throws Exception {
-        return get(env("QUERY_API_URL") + path, headers);
+        return get(StackEnv.require("QUERY_API_URL") + path, headers);
     }
 
     static String header(HttpResponse<String> response, String name) {
@@ -88,7 +83,7 @@ final class SystemUnderTest {
     }
 
     static Connection primary() throws SQLException {
-        return DriverManager.getConnection(env("PRIMARY_ROOT_URL"), env("DB_ROOT_USER"), env("DB_ROOT_PASSWORD"));
+        return DriverManager.getConnection(StackEnv.require("PRIMARY_ROOT_URL"), StackEnv.require("DB_ROOT_USER"), StackEnv.require("DB_ROOT_PASSWORD"));
     }
 
     /** The read-model row as stored on the primary, every column, for before/after comparisons. */
@@ -122,14 +117,16 @@ final class SystemUnderTest {
 
     /** Every audit item of one entity, straight from DynamoDB (a Query on the partition key). */
     static List<Map<String, AttributeValue>> auditItems(String entityType, String entityId) {
-        return DYNAMO.query(q -> q.tableName(env("AUDIT_TABLE"))
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(entityType + "#" + entityId)))
+        return DYNAMO.query(q -> q.tableName(StackEnv.require("AUDIT_TABLE"))
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", AuditItemFormat.PK))
+                .expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS(AuditItemFormat.partitionKey(entityType, entityId))))
                 .consistentRead(true)).items();
     }
 
     static String queueUrl(String nameEnv) {
-        return SQS.getQueueUrl(b -> b.queueName(env(nameEnv))).queueUrl();
+        return SQS.getQueueUrl(b -> b.queueName(StackEnv.require(nameEnv))).queueUrl();
     }
 
     /** Messages visible or in flight: zero means every message so far was consumed and deleted. */

@@ -1,6 +1,10 @@
 package dev.cqrs.projector;
 
-/** The local stack's settings, as printed by {@code infra/local/stack env}; integration tests fail without them. */
+/**
+ * The local stack's settings, as {@code infra/local/stack env} prints them. Each test module has its own
+ * {@code StackEnv} (projector-lambda, query-service, e2e-tests): modules share no test code, and a shared test module
+ * for these few lines would cost more than it saves.
+ */
 public final class StackEnv {
 
     private StackEnv() {
@@ -10,7 +14,7 @@ public final class StackEnv {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(name + " is not set: start the stack and run "
-                    + "eval \"$(infra/local/stack env)\" before the integration tests");
+                    + "eval \"$(infra/local/stack env)\" before the tests (bin/test does both)");
         }
         return value;
     }

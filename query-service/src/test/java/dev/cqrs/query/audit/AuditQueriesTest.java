@@ -1,6 +1,6 @@
 package dev.cqrs.query.audit;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class AuditQueriesTest {
     int port;
     RestTestClient http;
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
-    private final String table = LocalStack.env("AUDIT_TABLE");
+    private final String table = StackEnv.require("AUDIT_TABLE");
     private final String entityId = UUID.randomUUID().toString();
     private final List<Map<String, AttributeValue>> written = new ArrayList<>();
 

@@ -1,6 +1,6 @@
 package dev.cqrs.query.audit;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class AuditRangeQueriesTest {
     int port;
     RestTestClient http;
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
-    private final String table = LocalStack.env("AUDIT_TABLE");
+    private final String table = StackEnv.require("AUDIT_TABLE");
     private final List<Map<String, AttributeValue>> written = new ArrayList<>();
     private final LocalDate day1 = LocalDate.of(2400, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(200_000));
     private final LocalDate day2 = day1.plusDays(1);
@@ -60,9 +60,9 @@ class AuditRangeQueriesTest {
     @BeforeAll
     static void indexIsActive() {
         try (DynamoDbClient client = DynamoDbClient.create()) {
-            await("GSI byDay on " + LocalStack.env("AUDIT_TABLE") + " (provisioned by infra/local)")
+            await("GSI byDay on " + StackEnv.require("AUDIT_TABLE") + " (provisioned by infra/local)")
                     .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> client.describeTable(b -> b.tableName(LocalStack.env("AUDIT_TABLE"))).table()
+                    .until(() -> client.describeTable(b -> b.tableName(StackEnv.require("AUDIT_TABLE"))).table()
                             .globalSecondaryIndexes().stream()
                             .anyMatch(index -> index.indexName().equals("byDay")
                                     && index.indexStatus() == IndexStatus.ACTIVE));

@@ -1,6 +1,6 @@
 package dev.cqrs.query.employee;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,7 +17,7 @@ import java.util.Map;
 final class SeededEmployees implements AutoCloseable {
 
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
-    private final String table = LocalStack.env("EMPLOYEES_TABLE");
+    private final String table = StackEnv.require("EMPLOYEES_TABLE");
     private final List<Map<String, AttributeValue>> keys = Collections.synchronizedList(new ArrayList<>());
 
     /**

@@ -1,6 +1,6 @@
 package dev.cqrs.query.replica;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ class ReplicaSpreadTest {
     void freshConnectionsToTheReplicaHostnameReachBothReplicasAndNeverThePrimary() throws Exception {
         Map<Long, Integer> servedBy = new HashMap<>();
         for (int i = 0; i < CONNECTIONS; i++) {
-            try (Connection connection = LocalStack.replicaHostnameConnection();
+            try (Connection connection = StackEnv.replicaHostnameConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT @@server_id")) {
                 rs.next();
@@ -60,7 +60,7 @@ class ReplicaSpreadTest {
     }
 
     private static String hostOf(String jdbcUrlVariable) {
-        return URI.create(LocalStack.env(jdbcUrlVariable).substring("jdbc:".length())).getHost();
+        return URI.create(StackEnv.require(jdbcUrlVariable).substring("jdbc:".length())).getHost();
     }
 
     @Test

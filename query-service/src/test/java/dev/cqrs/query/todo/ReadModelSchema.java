@@ -1,6 +1,6 @@
 package dev.cqrs.query.todo;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
@@ -24,8 +24,8 @@ final class ReadModelSchema {
             throw new IllegalStateException("projector-lambda's migrations not found at " + MIGRATIONS.toAbsolutePath());
         }
         Flyway.configure()
-                .dataSource(LocalStack.readDbUrl(LocalStack.env("PRIMARY_ROOT_URL")), LocalStack.env("DB_ROOT_USER"),
-                        LocalStack.env("DB_ROOT_PASSWORD"))
+                .dataSource(StackEnv.readDbUrl(StackEnv.require("PRIMARY_ROOT_URL")), StackEnv.require("DB_ROOT_USER"),
+                        StackEnv.require("DB_ROOT_PASSWORD"))
                 .locations("filesystem:" + MIGRATIONS)
                 .load()
                 .migrate();

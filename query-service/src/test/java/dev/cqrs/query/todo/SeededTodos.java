@@ -1,6 +1,6 @@
 package dev.cqrs.query.todo;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,7 @@ final class SeededTodos implements AutoCloseable {
 
     /** @param deleted {@code true} for a tombstone, as the projector keeps a deleted todo's row */
     void insert(TodoView todo, boolean deleted) throws SQLException {
-        try (Connection primary = LocalStack.primaryReadDb();
+        try (Connection primary = StackEnv.primaryReadDb();
              PreparedStatement insert = primary.prepareStatement("""
                      INSERT INTO todo_view (id, title, description, completed, created_at, updated_at, version,
                                             last_event_id, deleted)
@@ -51,7 +51,7 @@ final class SeededTodos implements AutoCloseable {
 
     /** As the projector applies a later event: new title, version and tombstone flag. */
     static void update(String id, String title, long version, boolean deleted) throws SQLException {
-        try (Connection primary = LocalStack.primaryReadDb();
+        try (Connection primary = StackEnv.primaryReadDb();
              PreparedStatement update = primary.prepareStatement(
                      "UPDATE todo_view SET title = ?, version = ?, deleted = ?, last_event_id = ? WHERE id = ?")) {
             update.setString(1, title);
@@ -78,7 +78,7 @@ final class SeededTodos implements AutoCloseable {
     }
 
     private static long versionOn(String replicaUrlVariable, String id) throws SQLException {
-        try (Connection replica = LocalStack.replicaReadDb(replicaUrlVariable);
+        try (Connection replica = StackEnv.replicaReadDb(replicaUrlVariable);
              PreparedStatement select = replica.prepareStatement("SELECT version FROM todo_view WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rs = select.executeQuery()) {
@@ -89,7 +89,7 @@ final class SeededTodos implements AutoCloseable {
 
     /** How many of the given rows the replica behind REPLICA1_URL or REPLICA2_URL holds. */
     static int countOn(String replicaUrlVariable, Collection<String> ids) throws SQLException {
-        try (Connection replica = LocalStack.replicaReadDb(replicaUrlVariable);
+        try (Connection replica = StackEnv.replicaReadDb(replicaUrlVariable);
              PreparedStatement count = replica.prepareStatement(
                      "SELECT COUNT(*) FROM todo_view WHERE id IN (" + placeholders(ids.size()) + ")")) {
             int i = 1;
@@ -109,7 +109,7 @@ final class SeededTodos implements AutoCloseable {
         if (toDelete.isEmpty()) {
             return;
         }
-        try (Connection primary = LocalStack.primaryReadDb();
+        try (Connection primary = StackEnv.primaryReadDb();
              PreparedStatement delete = primary.prepareStatement(
                      "DELETE FROM todo_view WHERE id IN (" + placeholders(toDelete.size()) + ")")) {
             for (int i = 0; i < toDelete.size(); i++) {

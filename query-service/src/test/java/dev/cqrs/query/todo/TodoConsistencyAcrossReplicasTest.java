@@ -1,6 +1,6 @@
 package dev.cqrs.query.todo;
 
-import dev.cqrs.query.LocalStack;
+import dev.cqrs.query.StackEnv;
 import dev.cqrs.query.consistency.ConsistencyToken;
 import dev.cqrs.query.consistency.ReadYourWrites;
 import org.junit.jupiter.api.AfterAll;
@@ -135,7 +135,7 @@ class TodoConsistencyAcrossReplicasTest extends TodoApiTest {
     }
 
     private static long serverIdOf(String replica) throws SQLException {
-        try (Connection connection = LocalStack.replicaReadDb(replica);
+        try (Connection connection = StackEnv.replicaReadDb(replica);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT @@server_id")) {
             rs.next();
@@ -144,7 +144,7 @@ class TodoConsistencyAcrossReplicasTest extends TodoApiTest {
     }
 
     private static long versionOn(String replica, String id) throws SQLException {
-        try (Connection connection = LocalStack.replicaReadDb(replica);
+        try (Connection connection = StackEnv.replicaReadDb(replica);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version FROM todo_view WHERE id = '" + id + "'")) {
             return rs.next() ? rs.getLong(1) : -1;
@@ -152,7 +152,7 @@ class TodoConsistencyAcrossReplicasTest extends TodoApiTest {
     }
 
     private static void sql(String replica, String statement) throws SQLException {
-        try (Connection connection = LocalStack.replicaReadDb(replica);
+        try (Connection connection = StackEnv.replicaReadDb(replica);
              Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
