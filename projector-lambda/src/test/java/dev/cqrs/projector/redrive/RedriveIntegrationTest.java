@@ -94,7 +94,7 @@ class RedriveIntegrationTest {
         assertThat(back).filteredOn(m -> todoId.equals(group(m))).extracting(Message::body)
                 .containsExactlyElementsOf(parked.stream().map(EventJson::write).toList());
         assertThat(back).allSatisfy(m -> assertThat(m.messageAttributes()).doesNotContainKeys("reason",
-                "originalMessageId", "sourceQueueArn"));
+                "originalMessageId", "sourceQueue", "sourceQueueArn"));
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message message : back) {
             if (todoId.equals(group(message))) {
