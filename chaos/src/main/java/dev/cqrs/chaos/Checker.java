@@ -65,6 +65,17 @@ final class Checker {
 
     private static final int MAX_PROBLEMS = 20;
 
+    /**
+     * Visibility timeout of the peeking receives, seconds. Peeked messages are never handed back with
+     * ChangeMessageVisibility(0): fauxqs 2.4.1 answers that call with a 500 (its SQLite update violates a NOT NULL
+     * constraint) after it has already dropped the message from its in-memory queue, which strands the message until
+     * fauxqs restarts and keeps its FIFO group locked. Peeked messages are left to reappear when this runs out.
+     */
+    private static final int PEEK_VISIBILITY_SECONDS = 10;
+
+    /** Queue URL → System.nanoTime() when the messages this checker last hid there are visible again. */
+    private final Map<String, Long> hiddenUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Stores stores;
     private final HttpClient http;
     private final String commandApi;
@@ -421,61 +432,102 @@ final class Checker {
     }
 
     /**
-     * The messages now in a dead-letter queue (peeked: received with a 2 s visibility timeout, not deleted), bounded
-     * to 50 receives of up to 10. Returns message id → message.
+     * The messages now in a dead-letter queue, peeked: received with a 10 s visibility timeout (so the scan moves on
+     * through a queue that also holds other runs' messages) and left to reappear. Bounded to 200 receives
+     * of up to 10. A FIFO queue hands out a group's later messages only after the earlier ones are deleted, so at most
+     * the first 10 of each group are seen. Returns message id → message.
      */
-    Map<String, Message> peek(String queueVariable) throws InterruptedException {
-        awaitNothingInFlight(queueVariable);
+    Map<String, Message> peek(String queueVariable) {
         String queueUrl = stores.queueUrl(queueVariable);
         Map<String, Message> seen = new LinkedHashMap<>();
-        int empty = 0;
-        for (int i = 0; i < 50 && empty < 2; i++) {
-            List<Message> batch = stores.sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).visibilityTimeout(2)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            int fresh = 0;
-            for (Message m : batch) {
-                if (seen.putIfAbsent(m.messageId(), m) == null) {
-                    fresh++;
-                }
-            }
-            empty = fresh == 0 ? empty + 1 : 0;
-        }
+        scan(queueUrl, batch -> batch.forEach(m -> seen.putIfAbsent(m.messageId(), m)), m -> false);
         return seen;
     }
 
     /**
-     * Deletes from a dead-letter queue the messages whose body contains {@code marker} (what a scenario injected),
-     * bounded to 50 receives; returns how many were deleted.
+     * Deletes from a dead-letter queue the messages whose body contains {@code marker} (what a scenario injected);
+     * the others reappear after the peek visibility. Returns how many were deleted.
      */
-    int deleteMarked(String queueVariable, String marker) throws InterruptedException {
-        awaitNothingInFlight(queueVariable);
+    int deleteMarked(String queueVariable, String marker) {
         String queueUrl = stores.queueUrl(queueVariable);
-        int deleted = 0;
-        int empty = 0;
-        for (int i = 0; i < 50 && empty < 2; i++) {
-            List<Message> batch = stores.sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).visibilityTimeout(1)).messages();
-            int marked = 0;
+        int[] deleted = {0};
+        scan(queueUrl, batch -> {
             for (Message m : batch) {
                 if (m.body().contains(marker)) {
                     stores.sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-                    deleted++;
-                    marked++;
+                    deleted[0]++;
                 }
             }
-            empty = batch.isEmpty() || marked == 0 ? empty + 1 : 0;
-        }
-        return deleted;
+        }, m -> m.body().contains(marker));
+        return deleted[0];
     }
 
     /**
-     * A dead-letter queue has no consumer: its only in-flight messages are those an earlier peek hid (2 s). Waits
-     * (deadline 15 s) until they are visible again, so a receive sees every group.
+     * The operator's redrive, limited to the messages whose body contains {@code text} (the scenario's correlation
+     * tag): the same steps as bin/redrive (dev.cqrs.projector.redrive.Redrive) — batch by batch, release the batch's
+     * message groups ({@code releaseGroups}), send each message back to the source queue in order with deduplication
+     * id "redrive-&lt;DLQ message id&gt;" and without the DLQ's own attributes, delete it from the DLQ — but other
+     * runs' messages in the same DLQ are left where they are (they reappear after the peek visibility). Returns how many were moved.
      */
-    private void awaitNothingInFlight(String queueVariable) throws InterruptedException {
-        Faults.poll(queueVariable + " has nothing in flight", java.time.Duration.ofSeconds(15),
-                () -> stores.inFlight(queueVariable) == 0);
+    int redriveOwn(String dlqVariable, String sourceVariable, String text, Consumer<Set<String>> releaseGroups) {
+        String from = stores.queueUrl(dlqVariable);
+        String to = stores.queueUrl(sourceVariable);
+        int[] moved = {0};
+        {
+            scan(from, batch -> {
+                List<Message> ours = batch.stream().filter(m -> m.body().contains(text)).toList();
+                if (ours.isEmpty()) {
+                    return;
+                }
+                releaseGroups.accept(ours.stream().map(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+                for (Message m : ours) {
+                    Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> attributes =
+                            new LinkedHashMap<>(m.messageAttributes());
+                    List.of("reason", "originalMessageId", "sourceQueueArn", "sourceQueue").forEach(attributes::remove);
+                    stores.sqs.sendMessage(r -> r.queueUrl(to).messageBody(m.body()).messageAttributes(attributes)
+                            .messageGroupId(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                            .messageDeduplicationId("redrive-" + m.messageId()));
+                    stores.sqs.deleteMessage(r -> r.queueUrl(from).receiptHandle(m.receiptHandle()));
+                    moved[0]++;
+                }
+            }, m -> m.body().contains(text));
+        }
+        return moved[0];
+    }
+
+    /**
+     * Receives batches (up to 10, {@value #PEEK_VISIBILITY_SECONDS} s visibility, 1 s long poll) until two receives in
+     * a row bring nothing new or nothing {@code progress} accepts, bounded to 200 receives; hands each batch to
+     * {@code onBatch}. First waits until what the previous scan of this queue hid is visible again.
+     */
+    private void scan(String queueUrl, Consumer<List<Message>> onBatch, java.util.function.Predicate<Message> progress) {
+        long wait = hiddenUntil.getOrDefault(queueUrl, 0L) - System.nanoTime();
+        if (wait > 0) {
+            try {
+                // SQS has no "visible again" signal: the visibility timeout running out is the condition
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        int idle = 0;
+        for (int i = 0; i < 200 && idle < 2; i++) {
+            hiddenUntil.put(queueUrl, System.nanoTime() + (PEEK_VISIBILITY_SECONDS + 1) * 1_000_000_000L);
+            List<Message> batch = stores.sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).visibilityTimeout(PEEK_VISIBILITY_SECONDS).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            boolean fresh = false;
+            for (Message m : batch) {
+                fresh |= seen.add(m.messageId()) || progress.test(m);
+            }
+            idle = fresh ? 0 : idle + 1;
+            if (!batch.isEmpty()) {
+                onBatch.accept(batch);
+            }
+        }
     }
 
     private static String marks(int n) {
