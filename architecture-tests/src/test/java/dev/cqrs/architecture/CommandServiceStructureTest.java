@@ -45,7 +45,8 @@ class CommandServiceStructureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
+        // "dev.cqrs.(**)" so the root package is a slice too: a cycle through it counts.
+        slices().matching("dev.cqrs.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
