@@ -33,11 +33,13 @@ class RelayLoop implements SmartLifecycle {
     }
 
     private void run() {
-        Duration errorPause = pollInterval;
+        // The build's one backoff (see Backoff): from the poll interval, doubling with jitter, capped at 30 s.
+        Backoff onError = new Backoff(pollInterval, Duration.ofSeconds(30));
+        int failedRounds = 0;
         while (running) {
             try {
                 relay.drain();
-                errorPause = pollInterval;
+                failedRounds = 0;
                 wakeUp.await(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -45,10 +47,8 @@ class RelayLoop implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // e.g. the database is unreachable: back off, never die
                 log.warn("Outbox relay round failed: {}", e.toString());
-                errorPause = errorPause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                        ? Duration.ofSeconds(30) : errorPause.multipliedBy(2);
                 try {
-                    Thread.sleep(errorPause);
+                    Thread.sleep(onError.delayAfter(failedRounds++));
                 } catch (InterruptedException interrupted) {
                     return;
                 }
