@@ -72,22 +72,22 @@ mdb_settings() {
   got=$(SQLC "$h" "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "SELECT CONCAT_WS(',', @@version, @@server_id, @@read_only+0, @@gtid_strict_mode+0, @@binlog_format, @@log_bin+0, @@time_zone, @@character_set_server)")
   case $got in 11.4.*",$sid,$ro,1,ROW,1,+00:00,utf8mb4") ;; *) echo "$h: unexpected settings: $got"; return 1 ;; esac
 }
-check "primary 127.0.0.11: 11.4, server_id 1, read_only 0, GTID strict, ROW binlog, UTC, utf8mb4" mdb_settings 127.0.0.11 1 0
-check "replica 127.0.0.12: server_id 2, read_only 1" mdb_settings 127.0.0.12 2 1
-check "replica 127.0.0.13: server_id 3, read_only 1" mdb_settings 127.0.0.13 3 1
+check "primary $MDB_PRIMARY_ADDR: 11.4, server_id 1, read_only 0, GTID strict, ROW binlog, UTC, utf8mb4" mdb_settings "$MDB_PRIMARY_ADDR" 1 0
+check "replica $MDB_REPLICA1_ADDR: server_id 2, read_only 1" mdb_settings "$MDB_REPLICA1_ADDR" 2 1
+check "replica $MDB_REPLICA2_ADDR: server_id 3, read_only 1" mdb_settings "$MDB_REPLICA2_ADDR" 3 1
 check "replicas use GTID replication from the primary (IO+SQL running, Using_Gtid=Slave_Pos)" bash -c '
-  for h in 127.0.0.12 127.0.0.13; do
+  for h in '"$MDB_REPLICA_ADDRS"'; do
     s=$("'"$MDB_HOME"'/bin/mariadb" --no-defaults --protocol=tcp -h $h -P '"$MDB_PORT"' -u"$DB_ROOT_USER" -p"$DB_ROOT_PASSWORD" -e "SHOW SLAVE STATUS\G")
-    grep -q "Master_Host: 127.0.0.11" <<<"$s" && grep -q "Slave_IO_Running: Yes" <<<"$s" && grep -q "Slave_SQL_Running: Yes" <<<"$s" \
+    grep -q "Master_Host: '"$MDB_PRIMARY_ADDR"'" <<<"$s" && grep -q "Slave_IO_Running: Yes" <<<"$s" && grep -q "Slave_SQL_Running: Yes" <<<"$s" \
       && grep -q "Using_Gtid: Slave_Pos" <<<"$s" || { echo "$h: $s" | head -20; exit 1; }
   done'
 TOKEN="smoke-$(date +%s%N)"
 replicated_write() {
-  SQLC 127.0.0.11 "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "CREATE DATABASE IF NOT EXISTS stack_smoke;
+  SQLC "$MDB_PRIMARY_ADDR" "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "CREATE DATABASE IF NOT EXISTS stack_smoke;
     CREATE TABLE IF NOT EXISTS stack_smoke.t (id VARCHAR(64) PRIMARY KEY, at DATETIME(6) NOT NULL);
     INSERT INTO stack_smoke.t VALUES ('$TOKEN', '2026-11-21 19:30:00.123456');" || return 1
   local h deadline got
-  for h in 127.0.0.12 127.0.0.13; do
+  for h in $MDB_REPLICA_ADDRS; do
     deadline=$(( $(date +%s) + 20 ))
     until got=$(SQLC "$h" "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "SELECT at FROM stack_smoke.t WHERE id='$TOKEN'" 2>/dev/null) && [ -n "$got" ]; do
       [ "$(date +%s)" -ge "$deadline" ] && { echo "row did not reach $h within 20s"; return 1; }
@@ -95,19 +95,19 @@ replicated_write() {
     done
     [ "$got" = "2026-11-21 19:30:00.123456" ] || { echo "$h: fractional seconds lost: $got"; return 1; }
   done
-  SQLC 127.0.0.11 "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "DELETE FROM stack_smoke.t WHERE id='$TOKEN'"
+  SQLC "$MDB_PRIMARY_ADDR" "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "DELETE FROM stack_smoke.t WHERE id='$TOKEN'"
 }
 check "a write on the primary appears on both replicas (DATETIME(6) kept)" replicated_write
 replica_read_only() {
-  if SQLC 127.0.0.12 "$QUERY_DB_USER" "$QUERY_DB_PASSWORD" "CREATE TABLE read_db.smoke_should_fail (id INT)" 2>/dev/null; then
+  if SQLC "$MDB_REPLICA1_ADDR" "$QUERY_DB_USER" "$QUERY_DB_PASSWORD" "CREATE TABLE read_db.smoke_should_fail (id INT)" 2>/dev/null; then
     echo "query_svc could create a table on a replica"; return 1; fi
 }
 check "query_svc cannot write on a replica" replica_read_only
 logins() {
-  SQLC 127.0.0.11 "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS command_db.smoke_tmp (id INT); DROP TABLE command_db.smoke_tmp" || { echo "command_svc cannot DDL on command_db"; return 1; }
-  SQLC 127.0.0.11 "$PROJECTOR_DB_USER" "$PROJECTOR_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS read_db.smoke_tmp (id INT); DROP TABLE read_db.smoke_tmp" || { echo "projector cannot DDL on read_db"; return 1; }
-  SQLC 127.0.0.11 "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "SELECT 1 FROM read_db.todo_view LIMIT 1" 2>/dev/null && { echo "command_svc can read read_db"; return 1; }
-  local h; for h in 127.0.0.12 127.0.0.13; do
+  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS command_db.smoke_tmp (id INT); DROP TABLE command_db.smoke_tmp" || { echo "command_svc cannot DDL on command_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_USER" "$PROJECTOR_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS read_db.smoke_tmp (id INT); DROP TABLE read_db.smoke_tmp" || { echo "projector cannot DDL on read_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "SELECT 1 FROM read_db.todo_view LIMIT 1" 2>/dev/null && { echo "command_svc can read read_db"; return 1; }
+  local h; for h in $MDB_REPLICA_ADDRS; do
     SQLC "$h" "$QUERY_DB_USER" "$QUERY_DB_PASSWORD" "USE read_db; SELECT 1" >/dev/null || { echo "query_svc cannot read read_db on $h"; return 1; }
   done
 }
@@ -115,20 +115,20 @@ check "users: command_svc owns command_db, projector owns read_db, query_svc rea
 
 # ---- DNS ---------------------------------------------------------------------------------------------------------
 dns_spread() {
-  local s12=0 s13=0 other=0 a i
+  local r1=0 r2=0 other=0 a i
   for i in $(seq 1 50); do
     a=$(dig @"$DNS_ADDR" -p "$DNS_PORT" +short +time=1 +tries=2 replicas.db.local A)
-    case $a in 127.0.0.12) s12=$((s12+1)) ;; 127.0.0.13) s13=$((s13+1)) ;; *) other=$((other+1)) ;; esac
+    case $a in "$MDB_REPLICA1_ADDR") r1=$((r1+1)) ;; "$MDB_REPLICA2_ADDR") r2=$((r2+1)) ;; *) other=$((other+1)) ;; esac
   done
-  echo "50 queries: 127.0.0.12 x$s12, 127.0.0.13 x$s13, other x$other"
-  [ $s12 -gt 0 ] && [ $s13 -gt 0 ] && [ $other = 0 ]
+  echo "50 queries: $MDB_REPLICA1_ADDR x$r1, $MDB_REPLICA2_ADDR x$r2, other x$other"
+  [ $r1 -gt 0 ] && [ $r2 -gt 0 ] && [ $other = 0 ]
 }
 check "dig @127.0.0.1 -p 5300 replicas.db.local returns both replicas over 50 queries" dns_spread
 dns_ttl() {
   local ttl
   ttl=$(dig @"$DNS_ADDR" -p "$DNS_PORT" +noall +answer replicas.db.local A | awk '{print $2}' | head -n1)
   [ "$ttl" = 1 ] || { echo "TTL is '$ttl'"; return 1; }
-  dig @"$DNS_ADDR" -p "$DNS_PORT" +tcp +short replicas.db.local A | grep -Eq '^127\.0\.0\.1[23]$' || { echo "no answer over TCP"; return 1; }
+  dig @"$DNS_ADDR" -p "$DNS_PORT" +tcp +short replicas.db.local A | grep -Fxq -e "$MDB_REPLICA1_ADDR" -e "$MDB_REPLICA2_ADDR" || { echo "no answer over TCP"; return 1; }
   dig @"$DNS_ADDR" -p "$DNS_PORT" +short db.local SOA | grep -q . || { echo "no SOA"; return 1; }
 }
 check "replicas.db.local has TTL 1, answers over TCP too, zone has a SOA" dns_ttl

@@ -2,6 +2,9 @@
 # PowerDNS authoritative (Debian pdns-server + pdns-backend-bind), run as our own process on 127.0.0.1:5300 with the
 # zone db.local, where replicas.db.local is a LUA pickwrandom record over the two replicas (TTL 1, no caches).
 
+# shellcheck source=addresses.sh
+. "$(dirname "${BASH_SOURCE[0]}")/addresses.sh"
+
 DNS_ADDR=127.0.0.1
 DNS_PORT=5300
 DNS_ZONE=db.local
@@ -36,10 +39,10 @@ pdns_write_config() {
 @         IN SOA  ns1.$DNS_ZONE. hostmaster.$DNS_ZONE. ( 1 3600 600 86400 1 )
 @         IN NS   ns1.$DNS_ZONE.
 ns1       IN A    127.0.0.1
-primary   IN A    127.0.0.11
-replica1  IN A    127.0.0.12
-replica2  IN A    127.0.0.13
-replicas 1 IN LUA A "pickwrandom({{1, '127.0.0.12'}, {1, '127.0.0.13'}})"
+primary   IN A    $MDB_PRIMARY_ADDR
+replica1  IN A    $MDB_REPLICA1_ADDR
+replica2  IN A    $MDB_REPLICA2_ADDR
+replicas 1 IN LUA A "pickwrandom({{1, '$MDB_REPLICA1_ADDR'}, {1, '$MDB_REPLICA2_ADDR'}})"
 ZONE
   mv "$DNS_DIR/db.local.zone.tmp" "$DNS_DIR/db.local.zone"
   cat >"$DNS_DIR/named.conf" <<CONF
@@ -103,13 +106,13 @@ pdns_up() {
 
 # Both replica addresses must come back over repeated queries (each query re-picks).
 pdns_verify() {
-  local seen12=0 seen13=0 i a
+  local seen1=0 seen2=0 i a
   for i in $(seq 1 60); do
     a=$(dig @"$DNS_ADDR" -p "$DNS_PORT" +short +time=1 +tries=2 "replicas.$DNS_ZONE" A)
-    case $a in 127.0.0.12) seen12=1 ;; 127.0.0.13) seen13=1 ;; *) die "unexpected DNS answer for replicas.$DNS_ZONE: '$a'" ;; esac
-    [ $seen12 = 1 ] && [ $seen13 = 1 ] && return 0
+    case $a in "$MDB_REPLICA1_ADDR") seen1=1 ;; "$MDB_REPLICA2_ADDR") seen2=1 ;; *) die "unexpected DNS answer for replicas.$DNS_ZONE: '$a'" ;; esac
+    [ $seen1 = 1 ] && [ $seen2 = 1 ] && return 0
   done
-  die "replicas.$DNS_ZONE did not return both 127.0.0.12 and 127.0.0.13 over 60 queries (cache not disabled?)"
+  die "replicas.$DNS_ZONE did not return both $MDB_REPLICA1_ADDR and $MDB_REPLICA2_ADDR over 60 queries (cache not disabled?)"
 }
 
 pdns_down() { stop_piece pdns "$DNS_DIR" 20 "$DNS_ADDR" "$DNS_PORT"; }
