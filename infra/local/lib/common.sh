@@ -13,9 +13,10 @@ if [ "${#RUN_DIR}" -gt 80 ]; then
   RUN_DIR="/tmp/cqrs-local-$(printf '%s' "$REPO_ROOT" | cksum | cut -d' ' -f1)"
 fi
 
-log()  { printf '[stack %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-warn() { printf '[stack %s] WARNING: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die()  { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+# Messages go to stderr, tagged "[stack ...]" (a script sourcing this file may set LOG_TAG, e.g. bin/services).
+log()  { printf '[%s %s] %s\n' "${LOG_TAG:-stack}" "$(date +%H:%M:%S)" "$*" >&2; }
+warn() { printf '[%s %s] WARNING: %s\n' "${LOG_TAG:-stack}" "$(date +%H:%M:%S)" "$*" >&2; }
+die()  { printf '[%s] ERROR: %s\n' "${LOG_TAG:-stack}" "$*" >&2; exit 1; }
 
 ensure_dirs() { mkdir -p "$LOG_DIR" "$PID_DIR" "$RUN_DIR"; }
 
