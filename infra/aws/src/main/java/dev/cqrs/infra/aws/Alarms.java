@@ -4,6 +4,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -36,16 +37,9 @@ final class Alarms {
 
     /** Any message in the DLQ: a poison event needs attention. */
     void deadLetterQueue(String id, Queue dlq) {
-        Alarm.Builder.create(stack, id)
-                .alarmDescription("Messages in " + dlq.getQueueName() + ": poison events need attention")
-                .metric(dlq.metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build()
-                .addAlarmAction(action);
+        anyWithinFiveMinutes(id, "Messages in " + dlq.getQueueName() + ": poison events need attention",
+                dlq.metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()));
     }
 
     /** The command-service's relay publishes the age of the oldest unpublished outbox row (no dimensions). */
@@ -68,10 +62,16 @@ final class Alarms {
     }
 
     void projectorErrors(Function projector) {
-        Alarm.Builder.create(stack, "ProjectorErrorsAlarm")
-                .alarmDescription("The projector Lambda reported errors")
-                .metric(projector.metricErrors().with(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+        anyWithinFiveMinutes("ProjectorErrorsAlarm", "The projector Lambda reported errors",
+                projector.metricErrors().with(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()));
+    }
+
+    /** Alarms as soon as one 5-minute period of {@code metric} is above 0; no data is fine. */
+    private void anyWithinFiveMinutes(String id, String description, IMetric metric) {
+        Alarm.Builder.create(stack, id)
+                .alarmDescription(description)
+                .metric(metric)
                 .threshold(0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(1)
