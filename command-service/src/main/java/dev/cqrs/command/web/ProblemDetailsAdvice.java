@@ -4,21 +4,25 @@ import dev.cqrs.command.api.IfMatch;
 import dev.cqrs.command.dispatch.CommandRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.context.MessageSourceResolvable;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -106,6 +110,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Another request created the same thing at the same time; re-read and retry if still needed.");
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * The write database cannot be reached or did not confirm the commit (primary down or restarting, connection pool
+     * exhausted): 503 with Retry-After, not a 500, because the client's retry is the remedy. When the commit's outcome
+     * is unknown, a retry with the same Idempotency-Key either replays the stored response or runs the command once.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Write database unavailable, answered as 503: {}", ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The write database is unavailable; retry shortly, with the same Idempotency-Key if you sent one.");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     /** Deadlock or lock wait timeout that outlived the dispatcher's retries (or happened outside a command). */
