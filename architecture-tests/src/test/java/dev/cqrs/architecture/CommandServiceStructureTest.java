@@ -1,12 +1,9 @@
 package dev.cqrs.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -28,17 +25,13 @@ class CommandServiceStructureTest {
 
     @BeforeAll
     static void importCommandService() {
-        Path output = Path.of("..").toAbsolutePath().normalize().resolve("command-service/target/classes");
-        assertThat(output).as("compiled before this module").isDirectory();
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPath(output);
+        classes = ModuleClasses.of("command-service");
     }
 
     @Test
     void everyClassLivesInAKnownPackage() {
         // a new package would escape the rules below: give it a place in them first
-        assertThat(classes.stream().map(c -> c.getPackageName()).filter(p -> !p.equals(ROOT))
-                .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0]).distinct())
+        assertThat(ModuleClasses.subpackages(classes, ROOT))
                 .as("packages under " + ROOT)
                 .containsExactlyInAnyOrder("dispatch", "outbox", "api", "todo", "employee", "audit", "web");
     }
@@ -62,7 +55,7 @@ class CommandServiceStructureTest {
 
     @Test
     void noFeatureDependsOnWeb() {
-        noClasses().that().resideInAnyPackage(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+        noClasses().that().resideInAnyPackage(ModuleClasses.packages(ROOT, FEATURES.toArray(String[]::new)))
                 .should().dependOnClassesThat().resideInAPackage(WEB)
                 .because("rules and refusals live in the features and dispatch; web only renders them")
                 .check(classes);
@@ -79,7 +72,7 @@ class CommandServiceStructureTest {
     void layersPointDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy(WEB)
-                .layer("features").definedBy(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                .layer("features").definedBy(ModuleClasses.packages(ROOT, FEATURES.toArray(String[]::new)))
                 .layer("api").definedBy(ROOT + ".api..")
                 .layer("outbox").definedBy(ROOT + ".outbox..")
                 .layer("dispatch").definedBy(ROOT + ".dispatch..")
