@@ -59,7 +59,7 @@ public final class PipelineBench {
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Files.createDirectories(out);
         Path repo = Path.of(options.getOrDefault("repo", "."));
-        Env env = new Env(repo.resolve(".local/stack.env"));
+        Env env = new Env();
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         ProcessCpu cpu = new ProcessCpu(repo);
