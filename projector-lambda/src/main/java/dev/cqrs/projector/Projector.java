@@ -33,18 +33,19 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD, PROJECTOR_DLQ_NAME and EMPLOYEES_TABLE,
-     * migrates read_db and resolves the dead-letter queue.
+     * Reads PROJECTOR_DB_URL, the two read_db logins ({@link ProjectorCredentials}: Secrets Manager ARNs in AWS,
+     * PROJECTOR_DB_[MIGRATION_]USER/PASSWORD locally), PROJECTOR_DLQ_NAME and EMPLOYEES_TABLE; migrates read_db as
+     * the migration user, serves with the runtime user (rows only) and resolves the dead-letter queue.
      */
     public static Projector fromEnvironment(Map<String, String> env) {
-        HikariDataSource dataSource = ReadModelDatabase.connect(
-                required(env, "PROJECTOR_DB_URL"), required(env, "PROJECTOR_DB_USER"),
-                required(env, "PROJECTOR_DB_PASSWORD"));
+        String url = required(env, "PROJECTOR_DB_URL");
+        ProjectorCredentials credentials = ProjectorCredentials.fromEnvironment(env);
+        ReadModelDatabase.migrate(url, credentials.migration());
+        HikariDataSource dataSource = ReadModelDatabase.connect(url, credentials.runtime());
         SqsClient sqs = null;
         DynamoDbClient dynamo = null;
         try {
             String employeesTable = required(env, "EMPLOYEES_TABLE");
-            ReadModelDatabase.migrate(dataSource);
             sqs = sqsClient();
             dynamo = dynamoDbClient();
             DeadLetters deadLetters = new SqsDeadLetters(sqs, required(env, "PROJECTOR_DLQ_NAME"));
@@ -90,11 +91,10 @@ public final class Projector implements AutoCloseable {
         void close();
     }
 
-    /** Reads PROJECTOR_DB_URL, PROJECTOR_DB_USER, PROJECTOR_DB_PASSWORD; the schema must exist (migrated). */
+    /** Reads PROJECTOR_DB_URL and the runtime login ({@link ProjectorCredentials}); the schema must exist. */
     public static ParkingMarks parkingMarks(Map<String, String> env) {
-        HikariDataSource dataSource = ReadModelDatabase.connect(
-                required(env, "PROJECTOR_DB_URL"), required(env, "PROJECTOR_DB_USER"),
-                required(env, "PROJECTOR_DB_PASSWORD"));
+        HikariDataSource dataSource = ReadModelDatabase.connect(required(env, "PROJECTOR_DB_URL"),
+                ProjectorCredentials.fromEnvironment(env).runtime());
         JdbcParkedAggregates parked = new JdbcParkedAggregates(dataSource);
         return new ParkingMarks() {
             @Override

@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
-import javax.sql.DataSource;
-
 /** The read database on the primary: a small pool, and the schema migrations this module owns. */
 final class ReadModelDatabase {
 
@@ -19,12 +17,12 @@ final class ReadModelDatabase {
      * A pool of two: one Lambda container handles one batch at a time, the second connection only covers a stale one
      * being replaced after the container was frozen.
      */
-    static HikariDataSource connect(String jdbcUrl, String user, String password) {
+    static HikariDataSource connect(String jdbcUrl, ProjectorCredentials.Login login) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("read-db");
         config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
+        config.setUsername(login.user());
+        config.setPassword(login.password());
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(5_000);
@@ -42,10 +40,14 @@ final class ReadModelDatabase {
         return new HikariDataSource(config);
     }
 
-    /** Brings read_db's schema up to date; Flyway's lock makes concurrent cold starts safe. */
-    static void migrate(DataSource dataSource) {
+    /**
+     * Brings read_db's schema up to date as the migration user (DDL), on connections of its own that Flyway closes
+     * when done, so the pool never holds a login that can change the schema. Flyway's lock makes concurrent cold
+     * starts safe.
+     */
+    static void migrate(String jdbcUrl, ProjectorCredentials.Login migration) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(jdbcUrl, migration.user(), migration.password())
                 .locations(MIGRATIONS)
                 .load()
                 .migrate();
