@@ -54,7 +54,8 @@ final class PartialBatchProcessor {
         return new SQSBatchResponse(failures);
     }
 
-    private static String groupOf(SQSMessage message) {
+    /** The FIFO message group (the aggregate id), or null on a standard queue. */
+    static String groupOf(SQSMessage message) {
         Map<String, String> attributes = message.getAttributes();
         return attributes == null ? null : attributes.get(MESSAGE_GROUP_ID);
     }

@@ -69,8 +69,7 @@ public final class Projector implements AutoCloseable {
         ProjectionRouter router = new ProjectionRouter(List.of(
                 new TodoProjection(dataSource),
                 new EmployeeProjection(dynamo, employeesTable)));
-        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters,
-                new JdbcParkedAggregates(dataSource)));
+        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters));
     }
 
     /** The JDK-based HTTP client: no Apache/Netty classes to load on a cold start. */
@@ -81,32 +80,6 @@ public final class Projector implements AutoCloseable {
     /** Same JDK-based HTTP client; endpoint from AWS_ENDPOINT_URL_DYNAMODB when set (local stack). */
     public static DynamoDbClient dynamoDbClient() {
         return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    /** The parked-aggregate marks on read_db, for the redrive tool; closing it closes its connection pool. */
-    public interface ParkingMarks extends AutoCloseable {
-        void release(java.util.Collection<String> messageGroupIds);
-
-        @Override
-        void close();
-    }
-
-    /** Reads PROJECTOR_DB_URL and the runtime login ({@link ProjectorCredentials}); the schema must exist. */
-    public static ParkingMarks parkingMarks(Map<String, String> env) {
-        HikariDataSource dataSource = ReadModelDatabase.connect(required(env, "PROJECTOR_DB_URL"),
-                ProjectorCredentials.fromEnvironment(env).runtime());
-        JdbcParkedAggregates parked = new JdbcParkedAggregates(dataSource);
-        return new ParkingMarks() {
-            @Override
-            public void release(java.util.Collection<String> messageGroupIds) {
-                parked.release(messageGroupIds);
-            }
-
-            @Override
-            public void close() {
-                dataSource.close();
-            }
-        };
     }
 
     PartialBatchProcessor batchProcessor() {

@@ -47,7 +47,7 @@ final class SqsDeadLetters implements DeadLetters {
             // The original group (the aggregate), so the DLQ keeps each aggregate's parked events in order and a
             // redrive sends them back in order (a sequenced dead-letter queue); deduplicated by the original id, so a
             // redelivery of the same message (crash between send and delete) is parked only once.
-            String group = ProjectingMessageHandler.groupOf(message);
+            String group = PartialBatchProcessor.groupOf(message);
             request.messageGroupId(group != null ? group : message.getMessageId())
                     .messageDeduplicationId(message.getMessageId());
         }

@@ -8,11 +8,10 @@ import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.todo.TodoCreated;
 import dev.cqrs.projector.projection.Projection;
 import dev.cqrs.projector.projection.RetryLaterException;
+import dev.cqrs.projector.projection.VersionGapException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,24 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectingMessageHandlerTest {
 
     private final Map<String, String> parked = new LinkedHashMap<>();
-    private final Set<String> parkedGroups = new HashSet<>();
-    /** In memory: the marks' storage is tested on the real database in ProjectorHandlerIntegrationTest. */
-    private final ParkedAggregates marks = new ParkedAggregates() {
-        @Override
-        public boolean isParked(String messageGroupId) {
-            return parkedGroups.contains(messageGroupId);
-        }
-
-        @Override
-        public void park(String messageGroupId, String messageId, String reason) {
-            parkedGroups.add(messageGroupId);
-        }
-
-        @Override
-        public void release(Collection<String> messageGroupIds) {
-            parkedGroups.removeAll(messageGroupIds);
-        }
-    };
     private final List<EventEnvelope> applied = new ArrayList<>();
 
     private ProjectingMessageHandler handler(Consumer<EventEnvelope> projection, DeadLetters deadLetters) {
@@ -57,7 +38,7 @@ class ProjectingMessageHandlerTest {
             public void apply(EventEnvelope event) {
                 projection.accept(event);
             }
-        })), deadLetters, marks);
+        })), deadLetters);
     }
 
     private ProjectingMessageHandler handler(Consumer<EventEnvelope> projection) {
@@ -94,24 +75,18 @@ class ProjectingMessageHandlerTest {
         assertThatThrownBy(() -> handler(applied::add).handle(newer)).isInstanceOf(RetryLaterException.class)
                 .hasMessageContaining("unknown eventType 'TodoTeleported'");
         assertThat(parked).isEmpty();
-        assertThat(parkedGroups).isEmpty();
     }
 
     @Test
-    void aPoisonMessageParksItsGroupAndTheNextMessageOfThatGroupFollowsItToTheDlq() {
-        SQSMessage poison = record("{not json", "t-5");
-        SQSMessage next = record(TestEvents.todoCreated("t-5", 1, "x"));
-        SQSMessage otherGroup = record(TestEvents.todoCreated("t-6", 1, "y"));
+    void anEventBehindAVersionGapFollowsTheMissingOneToTheDlqWithTheProjectionsReason() {
+        SQSMessage behindGap = record(TestEvents.todoCreated("t-5", 1, "x"));
 
-        ProjectingMessageHandler handler = handler(applied::add);
-        handler.handle(poison);
-        handler.handle(next);
-        handler.handle(otherGroup);
+        handler(event -> {
+            throw new VersionGapException("todo t-5 is at v0; v3 follows v1 into the dead-letter queue");
+        }).handle(behindGap);
 
-        assertThat(parkedGroups).containsExactly("t-5");
-        assertThat(parked).containsOnlyKeys(poison.getMessageId(), next.getMessageId());
-        assertThat(parked.get(next.getMessageId())).contains("aggregate t-5 is parked");
-        assertThat(applied).extracting(EventEnvelope::aggregateId).containsExactly("t-6");
+        assertThat(parked).containsExactly(Map.entry(behindGap.getMessageId(),
+                "todo t-5 is at v0; v3 follows v1 into the dead-letter queue"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cqrs.contracts.employee.EmployeeTerminated;
 import dev.cqrs.contracts.store.EmployeeItemFormat;
 import dev.cqrs.projector.projection.Projection;
 import dev.cqrs.projector.projection.RetryLaterException;
+import dev.cqrs.projector.projection.VersionGapException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,8 +28,8 @@ import java.util.Set;
  * consistent across items).
  * <p>
  * Version rule, per employee: an event applies only as the NEXT version of the item (stored version + 1). A duplicate
- * or older event is a no-op; a later one waits ({@link RetryLaterException}: the message is redelivered, its FIFO
- * group stays blocked, other employees keep flowing), so a lost or parked event is never skipped over.
+ * or older event is a no-op; a later one ({@link VersionGapException}) follows the missing one into the dead-letter
+ * queue, so a dead-lettered event is never skipped over.
  * <p>
  * Each event: a consistent GetItem, {@link EmployeeRow#evolve}, then a PutItem of the whole item conditioned on the
  * version read ({@code attribute_not_exists(pk)} for the hire). A failed condition means another writer got there
@@ -67,7 +68,7 @@ public final class EmployeeProjection implements Projection {
             return;
         }
         if (version > storedVersion + 1) {
-            throw waiting(event, code, storedVersion);
+            throw gap(event, code, storedVersion);
         }
         EmployeeRow next = EmployeeRow.evolve(stored, event);
         try {
@@ -102,9 +103,9 @@ public final class EmployeeProjection implements Projection {
         return item == null || item.isEmpty() ? null : EmployeeItems.row(item);
     }
 
-    private static RetryLaterException waiting(EventEnvelope event, String code, long storedVersion) {
-        return new RetryLaterException("employee " + code + " is at v" + storedVersion + "; " + event.eventType()
-                + " v" + event.aggregateVersion() + " (event " + event.eventId() + ") waits for v"
-                + (storedVersion + 1));
+    private static VersionGapException gap(EventEnvelope event, String code, long storedVersion) {
+        return new VersionGapException("employee " + code + " is at v" + storedVersion + "; " + event.eventType()
+                + " v" + event.aggregateVersion() + " (event " + event.eventId() + ") follows v" + (storedVersion + 1)
+                + " into the dead-letter queue");
     }
 }

@@ -12,19 +12,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Moves every message of a FIFO dead-letter queue back to its source queue, each aggregate's messages in their order:
- * the operator's half of the sequenced dead-letter queue. Before a batch is sent back, the aggregates (message groups)
- * in it are released (e.g. the projector's parked marks), so the consumer applies them instead of parking them again;
- * a message that is still poison is parked again, with the ones behind it.
+ * the operator's half of the sequenced dead-letter queue. Nothing has to be released first: the projector dead-letters
+ * an event only while its aggregate's read model has a version gap, so once the earliest missing event is back at the
+ * head of its group the run applies; a message that is still poison is dead-lettered again, with the ones behind it.
+ * A later event of a group that was still on its way into the DLQ while this ran lands behind the moved ones; a
+ * second redrive brings it back (each redrive applies at least the earliest missing event of every group).
  * <p>
  * Hand-written rather than SQS's own redrive ({@code StartMessageMoveTask}): that one gives the moved messages new
- * deduplication ids but cannot run a release step first, and the local emulator does not implement it.
+ * deduplication ids but does not keep a FIFO group's order across the move, and the local emulator does not implement
+ * it.
  * <p>
  * FIFO receives hand out a group's next message only after the previous one is deleted, so the loop works batch by
- * batch: receive up to 10, release their groups, send them in order, delete them. The send's deduplication id is
+ * batch: receive up to 10, send them in order, delete them. The send's deduplication id is
  * derived from the DLQ message id: a crash between send and delete re-sends within SQS's 5-minute deduplication
  * window as a no-op, and later the consumers' version rule makes it one.
  */
@@ -37,12 +39,9 @@ final class Redrive {
     private static final Set<String> DEAD_LETTER_ATTRIBUTES = union(DeadLetterFormat.ATTRIBUTES, "sourceQueueArn");
 
     private final SqsClient sqs;
-    private final Consumer<Set<String>> releaseGroups;
 
-    /** @param releaseGroups called with the message group ids of each batch before it is sent back */
-    Redrive(SqsClient sqs, Consumer<Set<String>> releaseGroups) {
+    Redrive(SqsClient sqs) {
         this.sqs = sqs;
-        this.releaseGroups = releaseGroups;
     }
 
     /**
@@ -62,9 +61,6 @@ final class Redrive {
                 continue;
             }
             emptyReceives = 0;
-            Set<String> groups = new LinkedHashSet<>();
-            batch.forEach(message -> groups.add(groupOf(message)));
-            releaseGroups.accept(groups);
             for (Message message : batch) {
                 sqs.sendMessage(backToSource(to, message));
                 sqs.deleteMessage(r -> r.queueUrl(from).receiptHandle(message.receiptHandle()));

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * {@code bin/redrive projector|audit}: moves a dead-letter queue back to its source queue with {@link Redrive}.
- * For the projector it also releases the parked aggregates (read_db.parked_aggregate) of what it moves; the audit
- * worker keeps no such marks (its items are per event, so order does not matter there).
+ * The same tool for both queues: the projector's parked state is its read model's version gap (nothing to release),
+ * and the audit worker's items are per event.
  * <p>
  * Environment: the local stack's (or the deployment's) {@code PROJECTOR_QUEUE_NAME}, {@code PROJECTOR_DLQ_NAME},
- * {@code AUDIT_QUEUE_NAME}, {@code AUDIT_DLQ_NAME}, {@code PROJECTOR_DB_*}, and the SDK's standard settings.
+ * {@code AUDIT_QUEUE_NAME}, {@code AUDIT_DLQ_NAME}, and the SDK's standard settings.
  */
 public final class RedriveCommand {
 
@@ -26,15 +26,8 @@ public final class RedriveCommand {
         Map<String, String> env = System.getenv();
         Map<String, Integer> moved;
         try (SqsClient sqs = Projector.sqsClient()) {
-            if (args[0].equals("projector")) {
-                try (Projector.ParkingMarks marks = Projector.parkingMarks(env)) {
-                    moved = new Redrive(sqs, marks::release)
-                            .move(env.get("PROJECTOR_DLQ_NAME"), env.get("PROJECTOR_QUEUE_NAME"));
-                }
-            } else {
-                moved = new Redrive(sqs, groups -> { })
-                        .move(env.get("AUDIT_DLQ_NAME"), env.get("AUDIT_QUEUE_NAME"));
-            }
+            String prefix = args[0].toUpperCase(java.util.Locale.ROOT);
+            moved = new Redrive(sqs).move(env.get(prefix + "_DLQ_NAME"), env.get(prefix + "_QUEUE_NAME"));
         }
         int total = moved.values().stream().mapToInt(Integer::intValue).sum();
         moved.forEach((group, count) -> System.out.println("  " + group + ": " + count));

@@ -6,6 +6,7 @@ import dev.cqrs.contracts.InvalidEventException;
 import dev.cqrs.contracts.todo.TodoCreated;
 import dev.cqrs.projector.projection.Projection;
 import dev.cqrs.projector.projection.RetryLaterException;
+import dev.cqrs.projector.projection.VersionGapException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,9 @@ import java.util.Set;
  * Builds {@code read_db.todo_view} on the primary; query-service reads it from the replicas.
  * <p>
  * Version rule: an event applies only as the NEXT version of its todo (stored version + 1; TodoCreated is version 1
- * of a todo with no row). A duplicate or older event is a no-op; a later one waits ({@link RetryLaterException}: the
- * message is redelivered, its FIFO group stays blocked, other todos keep flowing), so a lost or parked event is never
- * skipped over and a consistency token is never answered with a row that misses an event.
+ * of a todo with no row). A duplicate or older event is a no-op; a later one ({@link VersionGapException}) follows the
+ * missing one into the dead-letter queue, so a dead-lettered event is never skipped over and a consistency token is
+ * never answered with a row that misses an event.
  */
 public final class TodoProjection implements Projection {
 
@@ -69,8 +70,9 @@ public final class TodoProjection implements Projection {
 
     /**
      * Applies a change to the row at exactly the previous version. If nothing matched, the row is read: at this
-     * version or newer means a duplicate (done); missing or older means an earlier event has not been applied yet, so
-     * this one waits.
+     * version or newer means a duplicate (done); more than one version behind (or missing) means an earlier event left
+     * through the dead-letter queue ({@link VersionGapException}); exactly one behind means it changed between the
+     * update and the read (a concurrent delivery), so this one is retried.
      */
     private void update(TodoChange change) {
         try (Connection connection = dataSource.getConnection();
@@ -100,8 +102,12 @@ public final class TodoProjection implements Projection {
                         change.version(), change.eventId(), stored);
                 return;
             }
-            throw new RetryLaterException("todo " + change.todoId() + " is at v" + stored + " in todo_view; v"
-                    + change.version() + " (event " + change.eventId() + ") waits for v" + (stored + 1));
+            String state = "todo " + change.todoId() + " is at v" + stored + " in todo_view; v" + change.version()
+                    + " (event " + change.eventId() + ")";
+            if (stored < change.version() - 1) {
+                throw new VersionGapException(state + " follows v" + (stored + 1) + " into the dead-letter queue");
+            }
+            throw new RetryLaterException(state + " met a concurrent change; it will be retried");
         } catch (SQLException e) {
             throw translate(e, change.todoId());
         }

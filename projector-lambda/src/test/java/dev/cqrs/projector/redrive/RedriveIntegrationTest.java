@@ -8,7 +8,6 @@ import dev.cqrs.projector.Projector;
 import dev.cqrs.projector.ProjectorHandler;
 import dev.cqrs.projector.ReadDbProbe;
 import dev.cqrs.projector.ReadDbProbe.StoredTodo;
-import dev.cqrs.projector.StackEnv;
 import dev.cqrs.projector.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +18,17 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The redrive on real FIFO queues: throw-away ones created here (so the shared queues are never emptied into each
- * other), the projector's real parking marks on read_db, and the real handler applying what comes back.
+ * other), and the real handler applying what comes back.
  */
 class RedriveIntegrationTest {
 
@@ -64,7 +56,7 @@ class RedriveIntegrationTest {
     }
 
     @Test
-    void movesEachAggregatesMessagesBackInOrderAfterReleasingItAndTheProjectorAppliesThem() throws Exception {
+    void movesEachAggregatesMessagesBackInOrderAndTheProjectorAppliesThem() throws Exception {
         String todoId = UUID.randomUUID().toString();
         String otherGroup = "other-" + UUID.randomUUID();
         ProjectorHandler handler = new ProjectorHandler(projector);
@@ -75,19 +67,10 @@ class RedriveIntegrationTest {
             sendToDeadLetters(EventJson.write(event), todoId);
         }
         sendToDeadLetters("{\"not\":\"an event\"}", otherGroup);
-        try (Projector.ParkingMarks marks = Projector.parkingMarks(System.getenv())) {
-            park(todoId);
-            List<Set<String>> released = new CopyOnWriteArrayList<>();
 
-            Map<String, Integer> moved = new Redrive(sqs, groups -> {
-                released.add(Set.copyOf(groups));
-                marks.release(groups);
-            }).move(name(deadLetters), name(source));
+        Map<String, Integer> moved = new Redrive(sqs).move(name(deadLetters), name(source));
 
-            assertThat(moved).containsEntry(todoId, 3).containsEntry(otherGroup, 1);
-            assertThat(released).flatExtracting(groups -> groups).contains(todoId, otherGroup);
-            assertThat(isParked(todoId)).isFalse();
-        }
+        assertThat(moved).containsEntry(todoId, 3).containsEntry(otherGroup, 1);
         assertThat(receiveAll(deadLetters)).as("the DLQ is empty afterwards").isEmpty();
 
         List<Message> back = receiveAll(source);
@@ -146,29 +129,5 @@ class RedriveIntegrationTest {
 
     private static String name(String url) {
         return url.substring(url.lastIndexOf('/') + 1);
-    }
-
-    private static void park(String group) throws SQLException {
-        try (Connection connection = readDb(); PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO parked_aggregate (message_group_id, parked_at, first_message_id, reason) "
-                        + "VALUES (?, UTC_TIMESTAMP(6), 'm-1', 'parked by the test')")) {
-            statement.setString(1, group);
-            statement.executeUpdate();
-        }
-    }
-
-    private static boolean isParked(String group) throws SQLException {
-        try (Connection connection = readDb(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM parked_aggregate WHERE message_group_id = ?")) {
-            statement.setString(1, group);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
-    private static Connection readDb() throws SQLException {
-        return DriverManager.getConnection(StackEnv.require("PROJECTOR_DB_URL"), StackEnv.require("PROJECTOR_DB_USER"),
-                StackEnv.require("PROJECTOR_DB_PASSWORD"));
     }
 }
