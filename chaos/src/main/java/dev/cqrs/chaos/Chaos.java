@@ -307,9 +307,9 @@ public final class Chaos {
                     retried += retryParkedOutbox(afterId, tag);
                 }
                 if ((!injectedMarkers.isEmpty() || redriveProjector) && System.nanoTime() >= nextRedrive) {
-                    // the operator repeats the redrive while the scenario's events keep arriving in a DLQ: events that
-                    // were still queued behind a dead-lettered one wait for it, so they follow it into the DLQ only
-                    // after their own maxReceiveCount, after a first redrive has put the earlier ones behind them
+                    // the operator repeats the redrive while the scenario's events still arrive in a DLQ: an event that
+                    // was on its way there when the first redrive ran lands behind the moved ones; its next redrive
+                    // brings it back (each redrive applies at least the earliest missing event of every aggregate)
                     redriven += redriveIfNeeded("PROJECTOR_DLQ_NAME", "projector", tag, notes);
                     redriven += redriveIfNeeded("AUDIT_DLQ_NAME", "audit", tag, notes);
                     nextRedrive = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -326,7 +326,7 @@ public final class Chaos {
             notes.add("NOT converged in " + deadline.toSeconds() + " s: " + String.join("; ", result.problems()));
             say("  NOT converged: " + result.problems());
         }
-        // what is left in the dead-letter queues and parked aggregates (the scenario's own messages only)
+        // what is left in the dead-letter queues (the scenario's own messages only)
         int dlqReal = 0;
         for (String dlq : List.of("PROJECTOR_DLQ_NAME", "AUDIT_DLQ_NAME")) {
             for (Message m : checker.peek(dlq).values()) {
@@ -336,11 +336,7 @@ public final class Chaos {
                 }
             }
         }
-        Set<String> aggregates = checker.events(afterId, tag).stream().map(Checker.OutboxEvent::aggregateId)
-                .collect(Collectors.toSet());
-        int parkedAggregates = checker.parkedAggregates(aggregates);
-        String parked = "outbox " + result.parkedOutbox() + ", dlq " + (redriven + dlqReal)
-                + (parkedAggregates > 0 ? ", agg " + parkedAggregates : "");
+        String parked = "outbox " + result.parkedOutbox() + ", dlq " + (redriven + dlqReal);
         int lost = result.lost() + result.unpublished() + probeLost;
         return new Row(no, NAMES.get(no), result.committed(), lost, result.twice() + probeTwice,
                 result.diverged() + probeOutOfOrder, parked,
@@ -380,31 +376,16 @@ public final class Chaos {
     /**
      * The operator's redrive of this scenario's events that sit in a DLQ. bin/redrive moves the WHOLE DLQ back, and
      * the shared local DLQs may hold other runs' messages (hundreds from earlier test runs here), so the same steps
-     * are done for the scenario's messages only ({@link Checker#redriveOwn}); for the projector its parked aggregates
-     * are released first, as bin/redrive does. Returns how many were moved.
+     * are done for the scenario's messages only ({@link Checker#redriveOwn}). Returns how many were moved.
      */
     int redriveIfNeeded(String dlqVariable, String which, String tag, List<String> notes) {
         String sourceVariable = which.equals("projector") ? "PROJECTOR_QUEUE_NAME" : "AUDIT_QUEUE_NAME";
-        int moved = checker.redriveOwn(dlqVariable, sourceVariable, "\"correlationId\":\"" + tag + "-",
-                which.equals("projector") ? this::releaseParked : groups -> { });
+        int moved = checker.redriveOwn(dlqVariable, sourceVariable, "\"correlationId\":\"" + tag + "-");
         if (moved > 0) {
             say("  operator: redrove " + moved + " events of this scenario from " + stores.require(dlqVariable));
             notes.add("redriven " + which + " " + moved);
         }
         return moved;
-    }
-
-    /** DELETE the groups from read_db.parked_aggregate (as the projector's user), as bin/redrive does first. */
-    void releaseParked(Set<String> groups) {
-        try (Connection c = stores.projectorDb(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM parked_aggregate WHERE message_group_id = ?")) {
-            for (String g : groups) {
-                s.setString(1, g);
-                s.executeUpdate();
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not release parked aggregates " + groups, e);
-        }
     }
 
     /** The operator's retry of the scenario's parked outbox rows (POST /api/outbox/parked/{id}/retry). */
@@ -475,7 +456,7 @@ public final class Chaos {
     /**
      * Scenario 10: a copy of the reserved todo's TodoCreated with schemaVersion 99 (fresh dedup id, correlation id
      * marked as injected), then a real edit of that todo (v2) queued behind it in the same group. For 40 s the
-     * projector must neither apply v2 nor park the aggregate (newer schema = wait, not poison). Then the "upgraded"
+     * projector must neither apply v2 nor dead-letter the copy (newer schema = wait, not poison). Then the "upgraded"
      * copy (schemaVersion 1, fresh dedup id) is published: an old version, a no-op. The schema-99 message leaves
      * through the queues' redrive policy (maxReceiveCount 5) into the DLQs; the operator then discards it.
      */
@@ -490,8 +471,10 @@ public final class Chaos {
         Load.Reply edit = load.editTodo(todo, tag + " edited behind v99");
         boolean[] violated = {false};
         // the condition to watch for is a violation; "no violation within 40 s" is the expected outcome
-        Faults.poll("a violation (expected: none) - v2 applied or the aggregate parked while v99 waits", Duration.ofSeconds(40), () -> {
-            violated[0] = readVersion(todo.id) >= 2 || isParked(todo.id);
+        long dlqBefore = stores.queueDepth("PROJECTOR_DLQ_NAME");
+        Faults.poll("a violation (expected: none) - v2 applied or v99 dead-lettered while it should wait",
+                Duration.ofSeconds(40), () -> {
+            violated[0] = readVersion(todo.id) >= 2 || peekCount("PROJECTOR_DLQ_NAME", tag + "-INJ-99") > 0;
             return violated[0];
         });
         if (violated[0]) {
@@ -500,8 +483,9 @@ public final class Chaos {
         envelope.put("schemaVersion", 1);
         envelope.put("correlationId", tag + "-INJ-UPGRADED");
         stores.publish(envelope.toString(), todo.id, "chaos-v1-" + UUID.randomUUID(), "TodoCreated");
-        return "edit behind v99: " + edit.status() + (violated[0] ? "; VIOLATION: v2 applied or aggregate parked while "
-                + "v99 waited" : "; v2 waited 40 s behind v99, not parked");
+        return "edit behind v99: " + edit.status() + (violated[0] ? "; VIOLATION: v2 applied or v99 dead-lettered "
+                + "while it should wait" : "; v2 waited 40 s behind v99, nothing dead-lettered (DLQ depth "
+                + dlqBefore + " -> " + stores.queueDepth("PROJECTOR_DLQ_NAME") + ")");
     }
 
     /** Messages in the DLQ whose body contains {@code text} (at most the first 10 of each group, see peek). */
@@ -509,20 +493,13 @@ public final class Chaos {
         return checker.peek(dlqVariable).values().stream().filter(m -> m.body().contains(text)).count();
     }
 
-    boolean isParked(String group) {
-        try {
-            return checker.parkedAggregates(Set.of(group)) > 0;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Scenario 9: a poison message (the reserved todo's TodoCreated turned into a "TodoEdited" v2 whose payload is not
-     * an object) published into the todo's group, then three real edits (v2..v4). The projector must park the
-     * aggregate and send the edits to the DLQ behind the poison (not apply them over the hole). Then the operator
-     * step: discard the poison from both DLQs and run bin/redrive projector, which releases the aggregate and sends
-     * the edits back in order.
+     * an object) published into the todo's group, then three real edits (v2..v4). Both consumers must dead-letter the
+     * poison with its reason at once (not retry it five times, not crash) and go on with the group: the real v2 is
+     * the next version, so the edits apply. (When the event that cannot apply is a real one, the later events find a
+     * version gap and follow it into the DLQ: scenario 11 and the projector's integration tests.) Operator step:
+     * discard the poison from both DLQs.
      */
     String poison(Load load, long afterId, String tag) throws Exception {
         Load.Todo todo = reservedTodo(load);
@@ -539,22 +516,21 @@ public final class Chaos {
         for (int i = 0; i < 3; i++) {
             statuses.add(load.editTodo(todo, tag + " edit behind poison " + i).status());
         }
-        // evidence: the aggregate is parked and the projector DLQ grew by the poison + the 3 edits (a FIFO receive
-        // shows only a group's first message, so the DLQ's depth is the count that can be read without draining it)
-        boolean parkedBehind = Faults.poll("aggregate parked, poison + 3 edits in the projector DLQ",
-                Duration.ofSeconds(60), () -> isParked(todo.id)
-                        && stores.queueDepth("PROJECTOR_DLQ_NAME") >= dlqBefore + 4);
+        // evidence: the poison is in the projector DLQ and the three real edits applied behind it
+        boolean handled = Faults.poll("poison in the projector DLQ, the 3 edits applied", Duration.ofSeconds(60),
+                () -> readVersion(todo.id) >= 4 && peekCount("PROJECTOR_DLQ_NAME", tag + "-INJ-POISON") > 0);
         long applied = readVersion(todo.id);
-        return "edits " + statuses + (parkedBehind ? "; poison + 3 edits parked in DLQ, read model held at v" + applied
-                : "; NOT parked as expected (read model v" + applied + ")");
+        return "edits " + statuses + (handled ? "; poison dead-lettered (DLQ depth " + dlqBefore + " -> "
+                + stores.queueDepth("PROJECTOR_DLQ_NAME") + "), edits applied: read model at v" + applied
+                : "; NOT as expected (read model v" + applied + ")");
     }
 
     /**
      * Scenario 11: read_db unavailable to the projector for longer than 5 × the visibility timeout, while commands go
      * on: its privileges on read_db are revoked and its open connections killed (new ones are refused), for at least
      * {@code seconds} and until a message has reached the DLQ by maxReceiveCount; then the saved grants are restored. Meanwhile every projector message fails, so after
-     * maxReceiveCount (5) receives SQS's redrive policy moves it to the DLQ; events behind it in their group then wait
-     * (later version) and follow. The operator step afterwards is the redrive.
+     * maxReceiveCount (5) receives SQS's redrive policy moves it to the DLQ; the next event of its group then finds a
+     * version gap and follows it there at once, and so do the later ones. The operator step afterwards is the redrive.
      */
     String readDbDenied(int seconds) throws Exception {
         String[] outage = {""};

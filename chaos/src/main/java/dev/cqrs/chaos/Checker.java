@@ -416,21 +416,6 @@ final class Checker {
         }
     }
 
-    /** read_db.parked_aggregate rows among the given aggregate ids (on the primary). */
-    int parkedAggregates(Set<String> aggregateIds) throws SQLException {
-        if (aggregateIds.isEmpty()) {
-            return 0;
-        }
-        try (Connection c = stores.readDb(Stores.ReadCopy.PRIMARY); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM parked_aggregate WHERE message_group_id IN (" + marks(aggregateIds.size()) + ")")) {
-            bind(s, aggregateIds);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
-    }
-
     /**
      * The messages now in a dead-letter queue, peeked: received with a 10 s visibility timeout (so the scan moves on
      * through a queue that also holds other runs' messages) and left to reappear. Bounded to 200 receives
@@ -469,7 +454,7 @@ final class Checker {
      * id "redrive-&lt;DLQ message id&gt;" and without the DLQ's own attributes, delete it from the DLQ — but other
      * runs' messages in the same DLQ are left where they are (they reappear after the peek visibility). Returns how many were moved.
      */
-    int redriveOwn(String dlqVariable, String sourceVariable, String text, Consumer<Set<String>> releaseGroups) {
+    int redriveOwn(String dlqVariable, String sourceVariable, String text) {
         String from = stores.queueUrl(dlqVariable);
         String to = stores.queueUrl(sourceVariable);
         int[] moved = {0};
@@ -479,8 +464,6 @@ final class Checker {
                 if (ours.isEmpty()) {
                     return;
                 }
-                releaseGroups.accept(ours.stream().map(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
-                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
                 for (Message m : ours) {
                     Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> attributes =
                             new LinkedHashMap<>(m.messageAttributes());

@@ -70,11 +70,6 @@ final class Stores implements AutoCloseable {
         return c;
     }
 
-    /** read_db on the primary as the projector's own user (releasing parked aggregates, as bin/redrive does). */
-    Connection projectorDb() throws SQLException {
-        return connect(require("PROJECTOR_DB_URL"), require("PROJECTOR_DB_USER"), require("PROJECTOR_DB_PASSWORD"));
-    }
-
     /** The primary as root, no default database (fault injection: locks). */
     Connection primaryRoot() throws SQLException {
         return connect(require("PRIMARY_ROOT_URL"), require("DB_ROOT_USER"), require("DB_ROOT_PASSWORD"));

@@ -1,5 +1,5 @@
 /**
  * The operator's redrive ({@code bin/redrive}): moves a FIFO dead-letter queue back to its source queue, each
- * aggregate in order, releasing the projector's parked aggregates first.
+ * aggregate in order.
  */
 package dev.cqrs.projector.redrive;
