@@ -32,7 +32,9 @@ public class CqrsStack extends Stack {
     public static final String COMMAND_DB = "command_db";
     public static final String READ_DB = "read_db";
     public static final String COMMAND_DB_USER = "command_svc";
+    public static final String COMMAND_DB_MIGRATION_USER = "command_migrator";
     public static final String PROJECTOR_DB_USER = "projector";
+    public static final String PROJECTOR_DB_MIGRATION_USER = "projector_migrator";
     public static final String QUERY_DB_USER = "query_svc";
     public static final int MYSQL_PORT = 3306;
     public static final int COMMAND_PORT = 8080;

@@ -22,14 +22,17 @@ import java.util.List;
 /**
  * RDS MySQL 8.4: the primary (generated master secret, encrypted gp3, 7-day backups, snapshot on delete), two read
  * replicas in the isolated subnets, and one generated secret per database user (docs/conventions.md: users are
- * created by the stack, see {@link DbBootstrap}, never by the services).
+ * created by the stack, see {@link DbBootstrap}, never by the services). Each database has a runtime user (rows only)
+ * and a migration user (DDL, used by Flyway at start); query_svc only reads.
  */
 final class Database {
 
     final DatabaseInstance primary;
     final List<DatabaseInstanceReadReplica> replicas = new ArrayList<>();
     final DatabaseSecret commandUser;
+    final DatabaseSecret commandMigrationUser;
     final DatabaseSecret projectorUser;
+    final DatabaseSecret projectorMigrationUser;
     final DatabaseSecret queryUser;
 
     Database(Stack stack, ResourceNames names, Network network) {
@@ -72,7 +75,11 @@ final class Database {
         }
 
         commandUser = userSecret(stack, names, "CommandDbSecret", CqrsStack.COMMAND_DB_USER);
+        commandMigrationUser = userSecret(stack, names, "CommandMigrationDbSecret",
+                CqrsStack.COMMAND_DB_MIGRATION_USER);
         projectorUser = userSecret(stack, names, "ProjectorDbSecret", CqrsStack.PROJECTOR_DB_USER);
+        projectorMigrationUser = userSecret(stack, names, "ProjectorMigrationDbSecret",
+                CqrsStack.PROJECTOR_DB_MIGRATION_USER);
         queryUser = userSecret(stack, names, "QueryDbSecret", CqrsStack.QUERY_DB_USER);
     }
 

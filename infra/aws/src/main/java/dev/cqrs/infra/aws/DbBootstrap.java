@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the databases and the three users with their grants ({@code infra/sql/users-and-grants.sql}, shared with
+ * Creates the databases and the five users with their grants (a migration user and a rows-only runtime user per
+ * database, and the read-only query user) ({@code infra/sql/users-and-grants.sql}, shared with
  * the local stack and docker-compose) before the services start: a one-shot Fargate task with the stock MySQL
  * client ({@code db-bootstrap/bootstrap.sh}), run on create and update by a custom resource whose handler
  * ({@code db-bootstrap/runner.js}) waits for exit code 0. Every credential reaches the task as an ECS secret, so none
@@ -89,7 +90,9 @@ final class DbBootstrap {
         secrets.put("MASTER_USER", Secret.fromSecretsManager(database.primary.getSecret(), "username"));
         secrets.put("MYSQL_PWD", Secret.fromSecretsManager(database.primary.getSecret(), "password"));
         secrets.put("COMMAND_PW", Secret.fromSecretsManager(database.commandUser, "password"));
+        secrets.put("COMMAND_MIGRATION_PW", Secret.fromSecretsManager(database.commandMigrationUser, "password"));
         secrets.put("PROJECTOR_PW", Secret.fromSecretsManager(database.projectorUser, "password"));
+        secrets.put("PROJECTOR_MIGRATION_PW", Secret.fromSecretsManager(database.projectorMigrationUser, "password"));
         secrets.put("QUERY_PW", Secret.fromSecretsManager(database.queryUser, "password"));
         task.addContainer("mysql-client", ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER)
@@ -115,7 +118,9 @@ final class DbBootstrap {
         String sql = Parts.resource("sql/users-and-grants.sql", "--")
                 .replace("@APP_HOST@", "%")
                 .replace("@COMMAND_DB_PASSWORD@", "$COMMAND_PW")
+                .replace("@COMMAND_DB_MIGRATION_PASSWORD@", "$COMMAND_MIGRATION_PW")
                 .replace("@PROJECTOR_DB_PASSWORD@", "$PROJECTOR_PW")
+                .replace("@PROJECTOR_DB_MIGRATION_PASSWORD@", "$PROJECTOR_MIGRATION_PW")
                 .replace("@QUERY_DB_PASSWORD@", "$QUERY_PW")
                 .stripTrailing();
         return Parts.resource("db-bootstrap/bootstrap.sh", "#").replace("@USERS_AND_GRANTS_SQL@", sql).stripTrailing();

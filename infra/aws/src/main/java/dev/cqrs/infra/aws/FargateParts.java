@@ -62,6 +62,16 @@ final class FargateParts {
         return secrets;
     }
 
+    /**
+     * The runtime login as {@code <PREFIX>_USER}/{@code _PASSWORD} and the migration login (Flyway's, DDL) as
+     * {@code <PREFIX>_MIGRATION_USER}/{@code _PASSWORD}, all ECS secrets.
+     */
+    static Map<String, Secret> dbSecrets(String envPrefix, DatabaseSecret runtime, DatabaseSecret migration) {
+        Map<String, Secret> secrets = dbSecrets(envPrefix, runtime);
+        secrets.putAll(dbSecrets(envPrefix + "_MIGRATION", migration));
+        return secrets;
+    }
+
     FargateTaskDefinition taskDefinition(String id, String name, ContainerImage image, int port,
                                          Map<String, String> env, Map<String, Secret> secrets) {
         Map<String, String> environment = new LinkedHashMap<>(env);

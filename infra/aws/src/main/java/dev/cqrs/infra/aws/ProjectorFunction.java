@@ -18,7 +18,9 @@ import static dev.cqrs.infra.aws.Parts.allow;
 /**
  * The projector: a Java 21 Lambda in the private subnets, fed by its SQS FIFO queue through an event source mapping
  * (batch 10, ReportBatchItemFailures), writing read_db on the primary and the employees table. Least privilege: its
- * queue, its DLQ (it moves poison messages there itself), GetItem/PutItem on the employees table.
+ * queue, its DLQ (it moves poison messages there itself), GetItem/PutItem on the employees table, and reading its two
+ * database secrets: the environment holds only their ARNs, the function reads them at init (projector-lambda's
+ * ProjectorCredentials), so no password is in its configuration.
  */
 final class ProjectorFunction {
 
@@ -28,10 +30,10 @@ final class ProjectorFunction {
                       Messaging messaging, Tables tables) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PROJECTOR_DB_URL", Parts.jdbcUrl(database.primaryHost(), CqrsStack.READ_DB));
-        env.put("PROJECTOR_DB_USER", CqrsStack.PROJECTOR_DB_USER);
-        // A CloudFormation dynamic reference ({{resolve:secretsmanager:...}}): the template holds only the secret's
-        // ARN; CloudFormation resolves the value at deploy time. Lambda has no ECS-style secret injection.
-        env.put("PROJECTOR_DB_PASSWORD", database.projectorUser.secretValueFromJson("password").unsafeUnwrap());
+        // Lambda has no ECS-style secret injection, and a resolved dynamic reference would put the password in the
+        // function's configuration: only the ARNs; the runtime (rows only) and migration (DDL) logins are read at init.
+        env.put("PROJECTOR_DB_SECRET_ARN", database.projectorUser.getSecretArn());
+        env.put("PROJECTOR_DB_MIGRATION_SECRET_ARN", database.projectorMigrationUser.getSecretArn());
         env.put(names.employeesTable().env(), tables.employees.getTableName());
         env.put(names.projectorQueue().env(), names.projectorQueue().name());
         env.put(names.projectorQueue().dlqEnv(), names.projectorQueue().dlq());
@@ -60,6 +62,8 @@ final class ProjectorFunction {
                         allow(List.of("dynamodb:GetItem", "dynamodb:PutItem"), tables.employees.getTableArn())))
                 .build();
         function.getRole().attachInlinePolicy(access);
+        database.projectorUser.grantRead(function);
+        database.projectorMigrationUser.grantRead(function);
         EventSourceMapping mapping = EventSourceMapping.Builder.create(stack, "ProjectorQueueMapping")
                 .target(function)
                 .eventSourceArn(messaging.projectorQueue.getQueueArn())

@@ -34,7 +34,8 @@ final class Services {
         commandEnv.put(names.domainEvents().env(), messaging.events.getTopicArn());
         FargateTaskDefinition commandTask = parts.taskDefinition("CommandService", "command-service",
                 parts.image("CommandServiceRepo", "command-service", config.commandServiceImage()),
-                CqrsStack.COMMAND_PORT, commandEnv, FargateParts.dbSecrets("COMMAND_DB", database.commandUser));
+                CqrsStack.COMMAND_PORT, commandEnv, FargateParts.dbSecrets("COMMAND_DB", database.commandUser,
+                        database.commandMigrationUser));
         commandTask.addToTaskRolePolicy(allow(List.of("sns:Publish"), messaging.events.getTopicArn()));
         // PutMetricData has no resource-level permissions: "*" is required, narrowed by the namespace condition.
         commandTask.addToTaskRolePolicy(PolicyStatement.Builder.create()

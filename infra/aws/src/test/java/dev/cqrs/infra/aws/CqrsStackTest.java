@@ -167,7 +167,8 @@ class CqrsStackTest {
         template.hasResource("AWS::RDS::DBInstance", Map.of(
                 "Properties", Map.of("Engine", "mysql"),
                 "DeletionPolicy", "Snapshot"));
-        template.resourceCountIs("AWS::SecretsManager::Secret", 4); // admin + one per database user
+        // the master secret, and one per user: command (runtime, migration), projector (runtime, migration), query
+        template.resourceCountIs("AWS::SecretsManager::Secret", 6);
         template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
                 "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "password"))));
     }
@@ -247,13 +248,16 @@ class CqrsStackTest {
     @Test
     void projectorEnvironmentFollowsTheConventionsAndHoldsNoPassword() {
         Map<String, Object> vars = lambdaEnvironment(CqrsStack.PROJECTOR_HANDLER);
-        assertThat(vars).containsOnlyKeys("PROJECTOR_DB_URL", "PROJECTOR_DB_USER", "PROJECTOR_DB_PASSWORD",
+        assertThat(vars).containsOnlyKeys("PROJECTOR_DB_URL", "PROJECTOR_DB_SECRET_ARN",
+                "PROJECTOR_DB_MIGRATION_SECRET_ARN",
                 names.employeesTable().env(), names.projectorQueue().env(), names.projectorQueue().dlqEnv());
         assertThat(new JsonText(vars.get("PROJECTOR_DB_URL")).text).contains("jdbc:mysql://", ":3306/read_db");
-        // a CloudFormation dynamic reference to the generated secret, never a value
-        assertThat(new JsonText(vars.get("PROJECTOR_DB_PASSWORD")).text)
-                .startsWith("{\"Fn::Join\":[\"\",[\"{{resolve:secretsmanager:\"")
-                .endsWith("\":SecretString:password::}}\"]]}");
+        // only the secrets' ARNs (a Ref of an AWS::SecretsManager::Secret is its ARN): the function reads them at
+        // init; not even a {{resolve:...}} dynamic reference, which Lambda would store resolved in its configuration
+        assertThat(vars.get("PROJECTOR_DB_SECRET_ARN"))
+                .isEqualTo(Map.of("Ref", logicalIdStartingWith("AWS::SecretsManager::Secret", "ProjectorDbSecret")));
+        assertThat(vars.get("PROJECTOR_DB_MIGRATION_SECRET_ARN")).isEqualTo(Map.of("Ref",
+                logicalIdStartingWith("AWS::SecretsManager::Secret", "ProjectorMigrationDbSecret")));
         assertThat(vars).containsEntry(names.projectorQueue().dlqEnv(), names.projectorQueue().dlq());
     }
 
@@ -280,7 +284,7 @@ class CqrsStackTest {
     void serviceEnvironmentsFollowTheConventions() {
         assertThat(containerVariables("command-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "COMMAND_DB_URL", names.domainEvents().env(),
-                "COMMAND_DB_USER", "COMMAND_DB_PASSWORD");
+                "COMMAND_DB_USER", "COMMAND_DB_PASSWORD", "COMMAND_DB_MIGRATION_USER", "COMMAND_DB_MIGRATION_PASSWORD");
         assertThat(containerVariables("query-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "QUERY_DB_URL", names.employeesTable().env(),
                 names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD");
@@ -298,10 +302,13 @@ class CqrsStackTest {
             Map<String, Object> c = container(service);
             assertThat(new JsonText(c.get("Environment")).text).doesNotContainIgnoringCase("PASSWORD");
             List<Map<String, Object>> secrets = list(c.get("Secrets"));
-            assertThat(secrets).hasSize(2);
+            // command-service: its runtime login and Flyway's migration login; query-service: its read-only login
+            assertThat(secrets).hasSize(service.equals("command-service") ? 4 : 2);
             for (Map<String, Object> s : secrets) {
                 String valueFrom = new JsonText(s.get("ValueFrom")).text;
-                assertThat(valueFrom).containsPattern("\\{\"Ref\":\"(Command|Query)DbSecret[0-9A-F]+\"}")
+                String secret = ((String) s.get("Name")).contains("MIGRATION") ? "CommandMigrationDbSecret"
+                        : service.equals("command-service") ? "CommandDbSecret" : "QueryDbSecret";
+                assertThat(valueFrom).containsPattern("\\{\"Ref\":\"" + secret + "[0-9A-F]+\"}")
                         .containsPattern(":(username|password)::");
             }
         }
@@ -353,6 +360,9 @@ class CqrsStackTest {
                 .toList());
         assertThat(auditIndexes).isNotEmpty();
         assertThat(employeeIndexes).as("the reportees index").isNotEmpty();
+        Set<String> projectorSecrets = Set.of(
+                ref(logicalIdStartingWith("AWS::SecretsManager::Secret", "ProjectorDbSecret")),
+                ref(logicalIdStartingWith("AWS::SecretsManager::Secret", "ProjectorMigrationDbSecret")));
         Set<String> queryable = new TreeSet<>(Set.of(employees, audit));
         queryable.addAll(auditIndexes);
         queryable.addAll(employeeIndexes);
@@ -378,7 +388,10 @@ class CqrsStackTest {
                 entry("sqs:GetQueueUrl", Set.of(projectorDlq)),
                 entry("sqs:SendMessage", Set.of(projectorDlq)),
                 entry("dynamodb:GetItem", Set.of(employees)),
-                entry("dynamodb:PutItem", Set.of(employees)));
+                entry("dynamodb:PutItem", Set.of(employees)),
+                // its two database logins, read at init; no other secret
+                entry("secretsmanager:GetSecretValue", projectorSecrets),
+                entry("secretsmanager:DescribeSecret", projectorSecrets));
     }
 
     @Test

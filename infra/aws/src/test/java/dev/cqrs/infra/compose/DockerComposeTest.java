@@ -39,9 +39,11 @@ class DockerComposeTest {
 
     static {
         READS.put("command-service", union(AWS, Set.of("EVENTS_TOPIC_ARN",
-                "COMMAND_DB_URL", "COMMAND_DB_USER", "COMMAND_DB_PASSWORD")));
+                "COMMAND_DB_URL", "COMMAND_DB_USER", "COMMAND_DB_PASSWORD",
+                "COMMAND_DB_MIGRATION_USER", "COMMAND_DB_MIGRATION_PASSWORD")));
         READS.put("projector", union(AWS, Set.of("PROJECTOR_QUEUE_NAME", "PROJECTOR_DLQ_NAME", "EMPLOYEES_TABLE",
-                "PROJECTOR_DB_URL", "PROJECTOR_DB_USER", "PROJECTOR_DB_PASSWORD")));
+                "PROJECTOR_DB_URL", "PROJECTOR_DB_USER", "PROJECTOR_DB_PASSWORD",
+                "PROJECTOR_DB_MIGRATION_USER", "PROJECTOR_DB_MIGRATION_PASSWORD")));
         READS.put("audit-worker", union(AWS, Set.of("AUDIT_QUEUE_NAME", "AUDIT_DLQ_NAME", "AUDIT_TABLE")));
         READS.put("query-service", union(AWS, Set.of("EMPLOYEES_TABLE", "AUDIT_TABLE",
                 "QUERY_DB_URL", "QUERY_DB_USER", "QUERY_DB_PASSWORD", "DNS_OVERRIDE_ZONE", "DNS_OVERRIDE_SERVER")));
@@ -72,13 +74,28 @@ class DockerComposeTest {
     }
 
     @Test
-    void swaggerPortsAreReachableFromTheHost() {
-        assertThat(ports("command-service")).contains("8080:8080");
-        assertThat(ports("query-service")).contains("8081:8081");
-        assertThat(ports("audit-worker")).contains("8082:8082");
+    void swaggerPortsAreReachableFromThisHostOnly() {
+        assertThat(ports("command-service")).containsExactly("127.0.0.1:8080:8080");
+        assertThat(ports("query-service")).containsExactly("127.0.0.1:8081:8081");
+        assertThat(ports("audit-worker")).containsExactly("127.0.0.1:8082:8082");
         // nothing else is published: databases, DNS and LocalStack stay on the compose network
         for (String s : List.of("mysql-primary", "mysql-replica-1", "mysql-replica-2", "dns", "localstack")) {
             assertThat(services.get(s)).doesNotContainKey("ports");
+        }
+    }
+
+    @Test
+    void everyPublishedPortIsBoundToLoopback() {
+        // the APIs are unauthenticated: a port without a host address would be published on every interface (LAN)
+        for (String service : services.keySet()) {
+            for (Object port : portEntries(service)) {
+                if (port instanceof Map<?, ?> longForm) {
+                    assertThat(longForm.get("host_ip")).as("%s: %s", service, port).isEqualTo("127.0.0.1");
+                } else {
+                    assertThat(String.valueOf(port)).as(service).matches("127\\.0\\.0\\.1:\\d+:\\d+(/(tcp|udp))?");
+                }
+            }
+            assertThat(services.get(service)).as(service).doesNotContainKey("expose").doesNotContainKey("network_mode");
         }
     }
 
@@ -200,7 +217,9 @@ class DockerComposeTest {
                 .isEqualTo("jdbc:mysql://replicas." + zone + ":3306/read_db");
         assertThat(env("query-service").get("DNS_OVERRIDE_SERVER")).isEqualTo(ipv4("dns") + ":53");
         assertThat(env("command-service").get("COMMAND_DB_USER")).isEqualTo("command_svc");
+        assertThat(env("command-service").get("COMMAND_DB_MIGRATION_USER")).isEqualTo("command_migrator");
         assertThat(env("projector").get("PROJECTOR_DB_USER")).isEqualTo("projector");
+        assertThat(env("projector").get("PROJECTOR_DB_MIGRATION_USER")).isEqualTo("projector_migrator");
         assertThat(env("query-service").get("QUERY_DB_USER")).isEqualTo("query_svc");
 
         String zoneFile = read("docker/pdns/db.local.zone");
@@ -227,9 +246,15 @@ class DockerComposeTest {
         assertThat(strings(services.get("mysql-primary").get("volumes")))
                 .contains("./infra/sql/users-and-grants.sql:/cqrs-sql/users-and-grants.sql:ro");
         assertThat(read("docker/mysql/primary/01-databases-and-users.sh"))
-                .contains("/cqrs-sql/users-and-grants.sql", "@APP_HOST@/%", "REPLICATION SLAVE");
+                .contains("/cqrs-sql/users-and-grants.sql", "@APP_HOST@/%", "REPLICATION SLAVE",
+                        "@COMMAND_DB_MIGRATION_PASSWORD@", "@PROJECTOR_DB_MIGRATION_PASSWORD@");
+        // least privilege: DDL only for the migration users, rows only for the runtime users
         assertThat(read("infra/sql/users-and-grants.sql"))
                 .contains("command_db", "read_db", "'command_svc'", "'projector'", "'query_svc'",
+                        "GRANT ALL PRIVILEGES ON command_db.* TO 'command_migrator'",
+                        "GRANT SELECT, INSERT, UPDATE, DELETE ON command_db.* TO 'command_svc'",
+                        "GRANT ALL PRIVILEGES ON read_db.* TO 'projector_migrator'",
+                        "GRANT SELECT, INSERT, UPDATE, DELETE ON read_db.* TO 'projector'",
                         "GRANT SELECT ON read_db.* TO 'query_svc'");
     }
 
@@ -305,6 +330,12 @@ class DockerComposeTest {
 
     static List<String> ports(String service) {
         return strings(services.get(service).get("ports"));
+    }
+
+    /** The raw entries of a service's ports: strings (short form) or maps (long form). */
+    static List<?> portEntries(String service) {
+        Object ports = services.get(service).get("ports");
+        return ports == null ? List.of() : (List<?>) ports;
     }
 
     @SuppressWarnings("unchecked")
