@@ -73,11 +73,19 @@ pid_matches() {
 }
 
 # start_bg NAME LOGFILE CMD... : starts CMD in its own session (setsid), detached from the terminal, records its pid.
+# Every descriptor the caller inherited beyond stdin/stdout/stderr is closed first: a long-lived server must not keep
+# the caller's pipes (a CI step waiting for EOF) or lock files (`flock LOCK infra/local/stack up`) open for its life.
 start_bg() {
   local name=$1 logf=$2; shift 2
   ensure_dirs
   printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >>"$logf"
-  setsid "$@" >>"$logf" 2>&1 </dev/null 8>&- 9>&- &
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid "$@" >>"$logf" 2>&1 </dev/null
+  ) &
   local pid=$!
   printf '%s\n' "$pid" >"$(pidfile "$name")"
   STARTED_PID=$pid
