@@ -9,3 +9,11 @@ MDB_PRIMARY_ADDR=127.0.0.11
 MDB_REPLICA1_ADDR=127.0.0.12
 MDB_REPLICA2_ADDR=127.0.0.13
 MDB_REPLICA_ADDRS="$MDB_REPLICA1_ADDR $MDB_REPLICA2_ADDR"
+
+# The local OAuth 2.1 issuer (auth-server) and its confidential client for tests and tools: local demo values,
+# written to .local/stack.env (AUTH_ISSUER_URI, AUTH_CLIENT_ID, AUTH_CLIENT_SECRET) and printed by bin/run.
+AUTH_ADDR=127.0.0.1
+AUTH_PORT=9000
+AUTH_ISSUER_URI="http://$AUTH_ADDR:$AUTH_PORT"
+AUTH_CLIENT_ID=cqrs-tests
+AUTH_CLIENT_SECRET=cqrs-tests-secret
