@@ -35,8 +35,9 @@ class ProjectingMessageHandlerTest {
             }
 
             @Override
-            public void apply(EventEnvelope event) {
+            public Outcome apply(EventEnvelope event) {
                 projection.accept(event);
+                return Outcome.APPLIED;
             }
         })), deadLetters);
     }

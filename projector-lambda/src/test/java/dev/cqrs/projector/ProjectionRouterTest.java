@@ -46,8 +46,9 @@ class ProjectionRouterTest {
         }
 
         @Override
-        public void apply(EventEnvelope event) {
+        public Outcome apply(EventEnvelope event) {
             log.add(name + ":" + event.eventType());
+            return Outcome.APPLIED;
         }
     }
 

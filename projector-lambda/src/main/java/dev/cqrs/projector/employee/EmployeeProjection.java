@@ -57,7 +57,7 @@ public final class EmployeeProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope event) {
+    public Outcome apply(EventEnvelope event) {
         String code = event.aggregateId();
         long version = event.aggregateVersion();
         EmployeeRow stored = read(code);
@@ -65,7 +65,7 @@ public final class EmployeeProjection implements Projection {
         if (version <= storedVersion) {
             log.info("employee {} v{} (event {}): skipped, the read model is at v{}", code, version, event.eventId(),
                     storedVersion);
-            return;
+            return Outcome.DUPLICATE;
         }
         if (version > storedVersion + 1) {
             throw gap(event, code, storedVersion);
@@ -74,6 +74,7 @@ public final class EmployeeProjection implements Projection {
         try {
             dynamo.putItem(conditionalPut(next, stored));
             log.info("employee {} v{} (event {}): applied {}", code, version, event.eventId(), event.eventType());
+            return Outcome.APPLIED;
         } catch (ConditionalCheckFailedException e) {
             EmployeeRow now = read(code);
             long nowVersion = now == null ? 0 : now.version();
@@ -82,6 +83,7 @@ public final class EmployeeProjection implements Projection {
                         + event.eventId() + ") was applied; it will be retried");
             }
             log.info("employee {} v{} (event {}): skipped, applied concurrently", code, version, event.eventId());
+            return Outcome.DUPLICATE;
         }
     }
 

@@ -15,11 +15,20 @@ public interface Projection {
     /** The payload types this read model is built from. */
     Set<Class<? extends DomainEvent>> eventTypes();
 
+    /** What {@link #apply} did with an event it did not refuse. */
+    enum Outcome {
+        /** The read model now holds this version. */
+        APPLIED,
+        /** The read model held this version or a newer one already: nothing changed. */
+        DUPLICATE
+    }
+
     /**
      * Applies the event.
      *
+     * @return whether it changed the read model or was a duplicate (counted per read model as projection.events)
      * @throws dev.cqrs.contracts.InvalidEventException if the event can never be applied (it goes to the DLQ)
      * @throws RuntimeException                         for anything that may pass on a retry (database down, ...)
      */
-    void apply(EventEnvelope event);
+    Outcome apply(EventEnvelope event);
 }

@@ -60,12 +60,11 @@ public final class TodoProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope event) {
+    public Outcome apply(EventEnvelope event) {
         if (event.payload() instanceof TodoCreated) {
-            insert(TodoViewRow.created(event));
-        } else {
-            update(TodoChange.of(event));
+            return insert(TodoViewRow.created(event));
         }
+        return update(TodoChange.of(event));
     }
 
     /**
@@ -74,7 +73,7 @@ public final class TodoProjection implements Projection {
      * through the dead-letter queue ({@link VersionGapException}); exactly one behind means it changed between the
      * update and the read (a concurrent delivery), so this one is retried.
      */
-    private void update(TodoChange change) {
+    private Outcome update(TodoChange change) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(change.sql())) {
             int index = 1;
@@ -94,13 +93,13 @@ public final class TodoProjection implements Projection {
             if (statement.executeUpdate() == 1) {
                 log.info("todo {} v{} (event {}): applied {}", change.todoId(), change.version(), change.eventId(),
                         change.columns().keySet());
-                return;
+                return Outcome.APPLIED;
             }
             long stored = storedVersion(connection, change.todoId());
             if (stored >= change.version()) {
                 log.info("todo {} v{} (event {}): skipped, the read model is at v{}", change.todoId(),
                         change.version(), change.eventId(), stored);
-                return;
+                return Outcome.DUPLICATE;
             }
             String state = "todo " + change.todoId() + " is at v" + stored + " in todo_view; v" + change.version()
                     + " (event " + change.eventId() + ")";
@@ -123,7 +122,7 @@ public final class TodoProjection implements Projection {
         }
     }
 
-    private void insert(TodoViewRow row) {
+    private Outcome insert(TodoViewRow row) {
         if (row.version() != 1) {
             throw new InvalidEventException("TodoCreated " + row.id() + " has version " + row.version()
                     + "; a todo starts at version 1");
@@ -146,6 +145,7 @@ public final class TodoProjection implements Projection {
             int affected = statement.executeUpdate();
             log.info("todo {} v{} (event {}): {}", row.id(), row.version(), row.lastEventId(),
                     affected == 0 ? "skipped, the read model has it already" : "applied");
+            return affected == 0 ? Outcome.DUPLICATE : Outcome.APPLIED;
         } catch (SQLException e) {
             throw translate(e, row.id());
         }
