@@ -1,5 +1,6 @@
 package dev.cqrs.infra.aws;
 
+import dev.cqrs.contracts.observability.CloudWatchMetrics;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -16,7 +17,8 @@ import software.amazon.awscdk.services.sqs.Queue;
 
 /**
  * The alarm topic ({@code <prefix>-alarms}, optionally with an e-mail subscription) and the operational alarms that
- * notify it: DLQ depth, outbox age, projector errors. The replica health alarms live with the weighted replica name
+ * notify it: DLQ depth, outbox age and parked rows (exported by command-service under contracts' CloudWatchMetrics
+ * names), projector errors. The replica health alarms live with the weighted replica name
  * ({@link ReplicaDns}), whose health checks they feed; they notify this topic too.
  */
 final class Alarms {
@@ -42,23 +44,40 @@ final class Alarms {
                         MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()));
     }
 
-    /** The command-service's relay publishes the age of the oldest unpublished outbox row (no dimensions). */
+    /**
+     * The age of the oldest unpublished outbox row, as command-service exports it (contracts' CloudWatchMetrics:
+     * namespace {@code Cqrs/Outbox}, no dimensions, one datapoint a minute from every running task, 0 when nothing
+     * waits). Missing data is breaching: no datapoint for minutes means no command-service is running, so no relay
+     * is either, and events may be waiting unseen.
+     */
     void outboxAge(int thresholdSeconds) {
         Alarm.Builder.create(stack, "OutboxAgeAlarm")
-                .alarmDescription("Outbox rows are not reaching SNS (command-service relay stuck or failing)")
-                .metric(Metric.Builder.create()
-                        .namespace(CqrsStack.OUTBOX_NAMESPACE)
-                        .metricName(CqrsStack.OUTBOX_METRIC)
-                        .statistic("Maximum")
-                        .period(Duration.minutes(1))
-                        .build())
+                .alarmDescription("Outbox rows are not reaching SNS (command-service relay stuck, failing or not "
+                        + "running)")
+                .metric(outboxMetric(CloudWatchMetrics.OLDEST_UNPUBLISHED_AGE))
                 .threshold(thresholdSeconds)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(3)
                 .datapointsToAlarm(2)
-                .treatMissingData(TreatMissingData.MISSING)
+                .treatMissingData(TreatMissingData.BREACHING)
                 .build()
                 .addAlarmAction(action);
+    }
+
+    /** Any parked outbox row: the relay gave up on an event (GET /api/outbox/parked); no data is fine. */
+    void outboxParked() {
+        anyWithinFiveMinutes("OutboxParkedAlarm", "The outbox relay parked events; retry them after fixing the cause",
+                outboxMetric(CloudWatchMetrics.PARKED));
+    }
+
+    /** A command-service metric exported to CloudWatch, its maximum per minute (the export's step). */
+    static Metric outboxMetric(CloudWatchMetrics.Exported exported) {
+        return Metric.Builder.create()
+                .namespace(CloudWatchMetrics.NAMESPACE)
+                .metricName(exported.metricName())
+                .statistic("Maximum")
+                .period(Duration.minutes(1))
+                .build();
     }
 
     void projectorErrors(Function projector) {

@@ -1,5 +1,6 @@
 package dev.cqrs.infra.aws;
 
+import dev.cqrs.contracts.observability.CloudWatchMetrics;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -41,8 +42,11 @@ public class CqrsStack extends Stack {
     public static final int QUERY_PORT = 8081;
     public static final int AUDIT_PORT = 8082;
     public static final String PROJECTOR_HANDLER = "dev.cqrs.projector.ProjectorHandler::handleRequest";
-    public static final String OUTBOX_NAMESPACE = "Cqrs/Outbox";
-    public static final String OUTBOX_METRIC = "OldestUnpublishedAgeSeconds";
+    /** The services' CloudWatch names (contracts' {@link CloudWatchMetrics}), not a copy of them. */
+    public static final String OUTBOX_NAMESPACE = CloudWatchMetrics.NAMESPACE;
+    public static final String OUTBOX_METRIC = CloudWatchMetrics.OLDEST_UNPUBLISHED_AGE.metricName();
+    /** The path of the container and load-balancer health checks: liveness only, never the databases. */
+    public static final String LIVENESS_PATH = "/actuator/health/liveness";
     public static final String REPLICA_RECORD = "replicas";
     public static final int REPLICA_TTL_SECONDS = 5;
     public static final int REPLICA_WEIGHT = 50;
@@ -68,7 +72,9 @@ public class CqrsStack extends Stack {
         alarms.deadLetterQueue("ProjectorDlqAlarm", messaging.projectorDlq);
         alarms.deadLetterQueue("AuditDlqAlarm", messaging.auditDlq);
         alarms.outboxAge(config.outboxAgeAlarmSeconds());
+        alarms.outboxParked();
         alarms.projectorErrors(projector.function);
+        new Dashboard(this, names, messaging, projector, database);
 
         output("CommandApiUrl", loadBalancer.url(COMMAND_PORT));
         output("QueryApiUrl", loadBalancer.url(QUERY_PORT));

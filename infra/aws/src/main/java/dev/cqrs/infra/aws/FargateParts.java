@@ -20,6 +20,8 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.constructs.Construct;
 
@@ -29,12 +31,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How every service of {@link Services} runs on Fargate: 0.5 vCPU / 1 GB x86-64 tasks, logs to their own group,
- * container health check {@code curl /actuator/health}, one task per service with a rolling deployment and the
- * circuit breaker (rollback), private subnets only. Images come from the ECR repositories of {@link ImagesStack}
+ * How every service of {@link Services} runs on Fargate: 0.5 vCPU / 1 GB x86-64 tasks, JSON logs (Spring Boot's ECS
+ * structured logging, trace and span ids included) to their own group, container health check
+ * {@code curl /actuator/health/liveness} (never the databases: an outage must not restart every task), one task per
+ * service with a rolling deployment and the circuit breaker (rollback), private subnets only. Each task runs an AWS
+ * Distro for OpenTelemetry collector beside the service: it receives the service's spans in Zipkin's format on
+ * 127.0.0.1:9411 (where the service reports them locally too) and sends them to X-Ray, which accepts W3C trace ids. Images come from the ECR repositories of {@link ImagesStack}
  * unless a full image URI is given.
  */
 final class FargateParts {
+
+    static final int COLLECTOR_PORT = 9411;
+    /** AWS Distro for OpenTelemetry's collector, pinned. */
+    static final String COLLECTOR_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
+    /** Zipkin v2 spans in on loopback, batched, out to X-Ray (every attribute indexed for searching). */
+    static final String COLLECTOR_CONFIG = """
+            receivers:
+              zipkin:
+                endpoint: 127.0.0.1:%d
+            processors:
+              batch: {}
+            exporters:
+              awsxray:
+                index_all_attributes: true
+            service:
+              pipelines:
+                traces:
+                  receivers: [zipkin]
+                  processors: [batch]
+                  exporters: [awsxray]
+            """.formatted(COLLECTOR_PORT);
 
     private final Stack stack;
     private final ResourceNames names;
@@ -77,6 +103,9 @@ final class FargateParts {
         Map<String, String> environment = new LinkedHashMap<>(env);
         // The services bind to loopback unless told otherwise; the load balancer reaches the task's ENI.
         environment.put("SERVER_ADDRESS", "0.0.0.0");
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + COLLECTOR_PORT
+                + "/api/v2/spans");
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(stack, id + "Task")
                 .family(names.prefix() + "-" + name)
                 .cpu(512)
@@ -99,12 +128,30 @@ final class FargateParts {
                         .build()))
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD-SHELL", "curl -fsS http://localhost:" + port
-                                + "/actuator/health || exit 1"))
+                                + CqrsStack.LIVENESS_PATH + " || exit 1"))
                         .interval(Duration.seconds(30))
                         .timeout(Duration.seconds(5))
                         .retries(3)
                         .startPeriod(Duration.seconds(90))
                         .build())
+                .build());
+        task.addContainer("collector", ContainerDefinitionOptions.builder()
+                .containerName("otel-collector")
+                .image(ContainerImage.fromRegistry(COLLECTOR_IMAGE))
+                .essential(false) // without it the service runs on, its spans are dropped
+                .memoryReservationMiB(64)
+                .environment(Map.of("AOT_CONFIG_CONTENT", COLLECTOR_CONFIG))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(Parts.logGroup(stack, id + "CollectorLogs",
+                                "/ecs/" + names.prefix() + "/" + name + "-collector"))
+                        .streamPrefix("otel")
+                        .build()))
+                .build());
+        // X-Ray's write actions have no resource-level permissions.
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"))
+                .resources(List.of("*"))
                 .build());
         return task;
     }

@@ -103,7 +103,7 @@ final class LoadBalancer {
                 .targets(List.of(service))
                 .deregistrationDelay(Duration.seconds(30))
                 .healthCheck(HealthCheck.builder()
-                        .path("/actuator/health")
+                        .path(CqrsStack.LIVENESS_PATH)
                         .healthyHttpCodes("200")
                         .interval(Duration.seconds(15))
                         .timeout(Duration.seconds(5))

@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.Tracing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ final class ProjectorFunction {
                 .vpcSubnets(network.serviceSubnets)
                 .securityGroups(List.of(network.projector))
                 .environment(env)
+                // X-Ray active tracing: a segment per invocation; the handler's own spans are in its logs' trace ids
+                .tracing(Tracing.ACTIVE)
                 .logGroup(Parts.logGroup(stack, "ProjectorLogs", "/aws/lambda/" + names.prefix() + "-projector"))
                 .build();
         Policy access = Policy.Builder.create(stack, "ProjectorAccess")

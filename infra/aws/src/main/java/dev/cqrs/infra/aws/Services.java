@@ -32,6 +32,8 @@ final class Services {
         commandEnv.put("AWS_REGION", stack.getRegion());
         commandEnv.put("COMMAND_DB_URL", Parts.jdbcUrl(database.primaryHost(), CqrsStack.COMMAND_DB));
         commandEnv.put(names.domainEvents().env(), messaging.events.getTopicArn());
+        // the outbox gauges to CloudWatch, where the alarms watch them (command-service's outbox/CloudWatchExport)
+        commandEnv.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
         FargateTaskDefinition commandTask = parts.taskDefinition("CommandService", "command-service",
                 parts.image("CommandServiceRepo", "command-service", config.commandServiceImage()),
                 CqrsStack.COMMAND_PORT, commandEnv, FargateParts.dbSecrets("COMMAND_DB", database.commandUser,

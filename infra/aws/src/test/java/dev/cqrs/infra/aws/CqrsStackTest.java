@@ -1,5 +1,6 @@
 package dev.cqrs.infra.aws;
 
+import dev.cqrs.contracts.observability.CloudWatchMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,17 +281,22 @@ class CqrsStackTest {
         }
     }
 
+    /** JSON logs and the collector sidecar's Zipkin endpoint, in every service's environment. */
+    private static final String LOGS = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
+    private static final String TRACES = "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT";
+
     @Test
     void serviceEnvironmentsFollowTheConventions() {
         assertThat(containerVariables("command-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "COMMAND_DB_URL", names.domainEvents().env(),
-                "COMMAND_DB_USER", "COMMAND_DB_PASSWORD", "COMMAND_DB_MIGRATION_USER", "COMMAND_DB_MIGRATION_PASSWORD");
+                "COMMAND_DB_USER", "COMMAND_DB_PASSWORD", "COMMAND_DB_MIGRATION_USER", "COMMAND_DB_MIGRATION_PASSWORD",
+                "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", LOGS, TRACES);
         assertThat(containerVariables("query-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "QUERY_DB_URL", names.employeesTable().env(),
-                names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD");
+                names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD", LOGS, TRACES);
         assertThat(containerVariables("audit-worker")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", names.auditQueue().env(), names.auditQueue().dlqEnv(),
-                names.auditTable().env());
+                names.auditTable().env(), LOGS, TRACES);
         Map<String, Object> query = container("query-service");
         assertThat(new JsonText(query.get("Environment")).text)
                 .contains("jdbc:mysql://replicas.db.cqrs.internal:3306/read_db");
@@ -315,13 +321,16 @@ class CqrsStackTest {
     }
 
     @Test
-    void containersAndTargetGroupsCheckActuatorHealth() {
+    void containersAndTargetGroupsCheckLivenessOnly() {
+        // liveness, not /actuator/health: a database outage must not make ECS restart every task
         for (String service : List.of("command-service", "query-service", "audit-worker")) {
-            assertThat(new JsonText(container(service).get("HealthCheck")).text).contains("/actuator/health");
+            assertThat(new JsonText(container(service).get("HealthCheck")).text)
+                    .contains("/actuator/health/liveness");
         }
         template.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 2);
         template.allResourcesProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
-                "HealthCheckPath", "/actuator/health", "TargetType", "ip", "Matcher", Map.of("HttpCode", "200"))));
+                "HealthCheckPath", "/actuator/health/liveness", "TargetType", "ip",
+                "Matcher", Map.of("HttpCode", "200"))));
         for (int port : List.of(CqrsStack.COMMAND_PORT, CqrsStack.QUERY_PORT)) {
             template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
                     "Port", port, "Protocol", "HTTP"));
@@ -338,6 +347,12 @@ class CqrsStackTest {
     }
 
     // ------------------------------------------------------------------ IAM
+
+    /** Sending traces to X-Ray (the services' collector sidecars, the Lambda's active tracing): no resource-level form. */
+    private static final Map.Entry<String, Set<String>> XRAY_SEGMENTS = Map.entry("xray:PutTraceSegments",
+            Set.of("\"*\""));
+    private static final Map.Entry<String, Set<String>> XRAY_TELEMETRY = Map.entry("xray:PutTelemetryRecords",
+            Set.of("\"*\""));
 
     @Test
     void eachWorkloadGetsExactlyTheActionsItUsesOnItsOwnResources() {
@@ -369,10 +384,10 @@ class CqrsStackTest {
 
         assertThat(grants("CommandServiceTaskTaskRole")).containsOnly(
                 entry("sns:Publish", Set.of(topic)),
-                entry("cloudwatch:PutMetricData", Set.of("\"*\"")));
+                entry("cloudwatch:PutMetricData", Set.of("\"*\"")), XRAY_SEGMENTS, XRAY_TELEMETRY);
         assertThat(grants("QueryServiceTaskTaskRole")).containsOnly(
                 entry("dynamodb:GetItem", Set.of(employees, audit)),
-                entry("dynamodb:Query", queryable));
+                entry("dynamodb:Query", queryable), XRAY_SEGMENTS, XRAY_TELEMETRY);
         assertThat(grants("AuditWorkerTaskTaskRole")).containsOnly(
                 entry("sqs:ReceiveMessage", Set.of(auditQueue)),
                 entry("sqs:DeleteMessage", Set.of(auditQueue)),
@@ -380,7 +395,7 @@ class CqrsStackTest {
                 entry("sqs:ChangeMessageVisibility", Set.of(auditQueue)),
                 entry("sqs:GetQueueUrl", Set.of(auditQueue, auditDlq)),
                 entry("sqs:SendMessage", Set.of(auditDlq)),
-                entry("dynamodb:PutItem", Set.of(audit)));
+                entry("dynamodb:PutItem", Set.of(audit)), XRAY_SEGMENTS, XRAY_TELEMETRY);
         assertThat(grants("ProjectorServiceRole")).containsOnly(
                 entry("sqs:ReceiveMessage", Set.of(projectorQueue)),
                 entry("sqs:DeleteMessage", Set.of(projectorQueue)),
@@ -391,13 +406,14 @@ class CqrsStackTest {
                 entry("dynamodb:PutItem", Set.of(employees)),
                 // its two database logins, read at init; no other secret
                 entry("secretsmanager:GetSecretValue", projectorSecrets),
-                entry("secretsmanager:DescribeSecret", projectorSecrets));
+                entry("secretsmanager:DescribeSecret", projectorSecrets), XRAY_SEGMENTS, XRAY_TELEMETRY);
     }
 
     @Test
     void noWildcardActionsAndStarResourcesOnlyWhereAwsRequiresThem() {
         // Actions that have no resource-level permissions in IAM, so "*" is the only possible resource.
-        Set<String> starOnly = Set.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData");
+        Set<String> starOnly = Set.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
+                "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         List<Map<String, Object>> statements = allStatements();
         assertThat(statements).isNotEmpty();
         for (Map<String, Object> st : statements) {
@@ -436,11 +452,22 @@ class CqrsStackTest {
                     "ComparisonOperator", "GreaterThanThreshold",
                     "Threshold", 0));
         }
+        // The names command-service exports (contracts' CloudWatchMetrics, mapped by its CloudWatchExport), spelled
+        // out here so that a rename on one side only fails this test; missing data = no command-service running.
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", CqrsStack.OUTBOX_NAMESPACE,
-                "MetricName", CqrsStack.OUTBOX_METRIC,
+                "Namespace", "Cqrs/Outbox",
+                "MetricName", "OldestUnpublishedAgeSeconds",
                 "Statistic", "Maximum",
-                "Threshold", 300));
+                "Period", 60,
+                "Threshold", 300,
+                "TreatMissingData", "breaching"));
+        assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Map.of(
+                "Namespace", "Cqrs/Outbox", "MetricName", "OldestUnpublishedAgeSeconds")))).hasSize(1)
+                .allSatisfy((id, alarm) -> assertThat(props(alarm)).doesNotContainKey("Dimensions"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", CloudWatchMetrics.NAMESPACE,
+                "MetricName", CloudWatchMetrics.PARKED.metricName(),
+                "Threshold", 0));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "Namespace", "AWS/Lambda",
                 "MetricName", "Errors",
@@ -450,6 +477,32 @@ class CqrsStackTest {
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "AlarmActions", List.of(Map.of("Ref", logicalId("AWS::SNS::Topic",
                         Map.of("TopicName", names.prefix() + "-alarms")))))));
+    }
+
+    // ------------------------------------------------------------------ observability
+
+    @Test
+    void tracesGoToXRayFromTheLambdaAndFromACollectorBesideEveryService() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("TracingConfig", Map.of("Mode", "Active")));
+        for (String service : List.of("command-service", "query-service", "audit-worker")) {
+            assertThat(containerVariables(service)).contains("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
+                    "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        }
+        assertThat(containerVariables("command-service")).contains("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED");
+        Map<String, Object> collector = container("otel-collector");
+        assertThat(collector.get("Essential")).isEqualTo(false);
+        assertThat(new JsonText(collector.get("Environment")).text).contains("zipkin", "awsxray");
+        template.resourceCountIs("AWS::ECS::TaskDefinition", 4); // three services and the bootstrap task
+    }
+
+    @Test
+    void aDashboardShowsThePipeline() {
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        String body = new JsonText(template.findResources("AWS::CloudWatch::Dashboard").values().iterator().next())
+                .text;
+        assertThat(body).contains(CloudWatchMetrics.OLDEST_UNPUBLISHED_AGE.metricName(),
+                CloudWatchMetrics.BACKLOG.metricName(), "ApproximateNumberOfMessagesVisible", "ReplicaLag",
+                "Invocations");
     }
 
     // ------------------------------------------------------------------ network
