@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
+
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "Free audit messages; every command is audited automatically as well.")
@@ -25,16 +27,17 @@ class AuditController {
         this.dispatcher = dispatcher;
     }
 
-    record AuditMessageRequest(@Schema(example = "u-42") @NotBlank @Size(max = 100) String userId,
-                               @Schema(example = "Exported the employee list") @NotBlank @Size(max = 2000)
+    record AuditMessageRequest(@Schema(example = "Exported the employee list") @NotBlank @Size(max = 2000)
                                String message) {
     }
 
+    /** The message is recorded as said by the caller: the access token's subject, never a name from the body. */
     @Operation(summary = "Record an audit message",
-            description = "Accepted (202): the message reaches the audit log asynchronously, exactly once.")
+            description = "Accepted (202): the message reaches the audit log asynchronously, exactly once, recorded "
+                    + "as said by the access token's subject. Needs scope audit:write.")
     @PostMapping
-    ResponseEntity<AuditMessageAccepted> record(@Valid @RequestBody AuditMessageRequest request) {
+    ResponseEntity<AuditMessageAccepted> record(@Valid @RequestBody AuditMessageRequest request, Principal caller) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(dispatcher.dispatch(new RecordAuditMessage(request.userId(), request.message())));
+                .body(dispatcher.dispatch(new RecordAuditMessage(caller.getName(), request.message())));
     }
 }

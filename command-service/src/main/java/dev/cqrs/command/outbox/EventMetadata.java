@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Who asked and under which correlation id: what every event appended on this thread carries in its envelope
- * ({@code actor}, {@code correlationId}). The web layer binds it per request from {@code X-User-Id} and
+ * ({@code actor}, {@code correlationId}). The web layer binds it per request from the access token's subject and
  * {@code X-Correlation-Id}; without a binding (e.g. a scheduled job) it is a fresh correlation id and
  * {@code "anonymous"}. Commands stay pure domain records and handlers never see it.
  */

@@ -23,7 +23,7 @@ class CorsConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Content-Type", "If-Match", "Idempotency-Key", "X-Correlation-Id", "X-User-Id"));
+        cors.setAllowedHeaders(List.of("Content-Type", "If-Match", "Idempotency-Key", "X-Correlation-Id", "Authorization"));
         cors.setExposedHeaders(List.of("Location", "ETag", "X-Consistency-Token", "X-Correlation-Id",
                 "Idempotent-Replayed"));
         var source = new UrlBasedCorsConfigurationSource();

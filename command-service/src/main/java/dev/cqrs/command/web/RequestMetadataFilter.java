@@ -1,11 +1,12 @@
 package dev.cqrs.command.web;
 
 import dev.cqrs.command.outbox.EventMetadata;
+import dev.cqrs.security.ApiSecurity;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,22 +16,23 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads the caller's correlation id and user id (or makes them up), binds them as the {@link EventMetadata} of the
- * events this request appends, and echoes the correlation id back.
+ * Binds the {@link EventMetadata} of the events this request appends: the actor is the verified access token's
+ * subject ({@code sub}, RFC 7519 §4.1.2; Spring Security ran just before, so the token is checked), never a header
+ * the caller could set; the correlation id is the caller's {@code X-Correlation-Id} (or a new one), echoed back.
+ * A request without a token (only the open paths get this far) acts as {@code "anonymous"}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestMetadataFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_ID = "X-Correlation-Id";
-    static final String USER_ID = "X-User-Id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,100}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = safeOr(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
-        String actor = safeOr(request.getHeader(USER_ID), "anonymous");
+        String actor = ApiSecurity.subject().orElse("anonymous");
         response.setHeader(CORRELATION_ID, correlationId);
         EventMetadata.bind(new EventMetadata(correlationId, actor));
         try {
@@ -40,7 +42,7 @@ class RequestMetadataFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Header values end up in events and logs: accept only a plain token, never arbitrary text. */
+    /** The header ends up in events and logs: accept only a plain token, never arbitrary text. */
     private static String safeOr(String value, String fallback) {
         return value != null && SAFE.matcher(value).matches() ? value : fallback;
     }

@@ -1,5 +1,6 @@
 package dev.cqrs.command.todo;
 
+import dev.cqrs.command.ApiClient;
 import dev.cqrs.contracts.EventJson;
 import dev.cqrs.contracts.todo.TodoCreated;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CreateTodoTest {
     @Test
     void createsTheTodoAndItsEventInOneTransaction() throws Exception {
         HttpResponse<String> response = post("{\"title\":\"  Buy milk \",\"description\":\"2 litres\"}",
-                "X-Correlation-Id", "corr-create-1", "X-User-Id", "alice");
+                "X-Correlation-Id", "corr-create-1");
 
         assertThat(response.statusCode()).isEqualTo(201);
         String id = EventJson.tree(response.body()).get("id").asString();
@@ -50,7 +51,7 @@ class CreateTodoTest {
         assertThat(envelope.eventType()).isEqualTo("TodoCreated");
         assertThat(envelope.aggregateVersion()).isEqualTo(1);
         assertThat(envelope.correlationId()).isEqualTo("corr-create-1");
-        assertThat(envelope.actor()).isEqualTo("alice");
+        assertThat(envelope.actor()).as("the token's subject").isEqualTo(System.getenv("AUTH_CLIENT_ID"));
         TodoCreated created = envelope.payloadAs(TodoCreated.class);
         assertThat(created.title()).isEqualTo("Buy milk");
         assertThat(created.createdAt()).as("event and row agree to the microsecond")
@@ -86,6 +87,7 @@ class CreateTodoTest {
     private HttpResponse<String> post(String json, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/todos"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", ApiClient.TEST_CLIENT.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             request.headers(headers);

@@ -18,23 +18,27 @@ class CorsAndOpenApiTest {
     @Test
     void allowsConfiguredOriginsOnlyAndExposesTheVersionHeaders() throws Exception {
         var api = new ApiClient(port);
-        var preflight = api.send("OPTIONS", "/api/todos", null, "Origin", "http://app.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,idempotency-key");
+        var browser = ApiClient.anonymous(port); // a preflight carries no token
+        var preflight = browser.send("OPTIONS", "/api/todos", null, "Origin", "http://app.example",
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://app.example");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization");
 
         var created = api.send("POST", "/api/todos", "{\"title\":\"cors\"}", "Origin", "http://app.example");
         assertThat(created.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
                 .contains("ETag").contains("X-Consistency-Token").contains("Location");
 
-        var foreign = api.send("OPTIONS", "/api/todos", null, "Origin", "http://evil.example",
+        var foreign = browser.send("OPTIONS", "/api/todos", null, "Origin", "http://evil.example",
                 "Access-Control-Request-Method", "POST");
         assertThat(foreign.statusCode()).isEqualTo(403);
     }
 
     @Test
     void publishesOpenApiForEveryCommandEndpoint() throws Exception {
-        var docs = new ApiClient(port).send("GET", "/v3/api-docs", null);
+        var docs = ApiClient.anonymous(port).send("GET", "/v3/api-docs", null);
 
         assertThat(docs.statusCode()).isEqualTo(200);
         var paths = EventJson.tree(docs.body()).get("paths");
@@ -42,6 +46,6 @@ class CorsAndOpenApiTest {
                 "/api/todos/{id}/reopen", "/api/employees", "/api/employees/batch", "/api/employees/{code}",
                 "/api/employees/{code}/manager", "/api/employees/{code}/terminate", "/api/audit",
                 "/api/outbox/parked", "/api/outbox/parked/{eventId}/retry");
-        assertThat(new ApiClient(port).send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+        assertThat(ApiClient.anonymous(port).send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.query.ApiClients;
 import dev.cqrs.query.StackEnv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,8 +49,7 @@ class AuditQueriesTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
-                .build();
+        http = ApiClients.reader(port);
     }
 
     @AfterEach

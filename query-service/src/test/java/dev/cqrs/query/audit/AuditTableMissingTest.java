@@ -1,10 +1,10 @@
 package dev.cqrs.query.audit;
 
+import dev.cqrs.query.ApiClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.UUID;
@@ -22,7 +22,7 @@ class AuditTableMissingTest {
 
     @Test
     void aMissingTableIsA503Problem() {
-        RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build()
+        ApiClients.reader(port)
                 .get().uri("/api/audit?entityType=todo&entityId={id}", UUID.randomUUID()).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

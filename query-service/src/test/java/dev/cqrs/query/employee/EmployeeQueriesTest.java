@@ -1,5 +1,6 @@
 package dev.cqrs.query.employee;
 
+import dev.cqrs.query.ApiClients;
 import dev.cqrs.query.consistency.ConsistencyToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +44,7 @@ class EmployeeQueriesTest {
 
     @BeforeEach
     void client() {
-        // The JDK client: it neither retries a 503 after Retry-After nor follows redirects, so timings are the server's.
-        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
-                .build();
+        http = ApiClients.reader(port);
     }
 
     @AfterEach

@@ -1,10 +1,10 @@
 package dev.cqrs.query.todo;
 
+import dev.cqrs.query.ApiClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +25,6 @@ abstract class TodoApiTest {
 
     @BeforeEach
     void client() {
-        // The JDK client never retries on its own. The default (Apache HttpClient 5, on the classpath through the AWS
-        // SDK) repeats a 503 after its Retry-After, so one test call would be two requests and time both waits.
-        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
-                .build();
+        http = ApiClients.reader(port);
     }
 }

@@ -1,10 +1,10 @@
 package dev.cqrs.query.web;
 
+import dev.cqrs.query.ApiClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -25,9 +25,7 @@ class WebSurfaceTest {
 
     @BeforeEach
     void client() {
-        // The JDK client, as in every API test: Apache HttpClient 5 (on the classpath) would follow the redirect.
-        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port)
-                .build();
+        http = ApiClients.reader(port);
     }
 
     @Test
@@ -100,13 +98,14 @@ class WebSurfaceTest {
 
     @Test
     void allowsGetsFromTheConfiguredOriginOnly() {
-        http.options().uri("/api/todos")
+        RestTestClient browser = ApiClients.anonymous(port); // a preflight carries no token
+        browser.options().uri("/api/todos")
                 .header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "GET")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
-        http.options().uri("/api/todos")
+        browser.options().uri("/api/todos")
                 .header("Origin", "http://evil.example")
                 .header("Access-Control-Request-Method", "GET")
                 .exchange()
@@ -115,14 +114,14 @@ class WebSurfaceTest {
 
     @Test
     void letsABrowserSendAConsistencyTokenAndReadTheHeadersItNeeds() {
-        http.options().uri("/api/employees/E1")
+        ApiClients.anonymous(port).options().uri("/api/employees/E1")
                 .header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "x-consistency-token, if-none-match")
+                .header("Access-Control-Request-Headers", "authorization, x-consistency-token, if-none-match")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().value("Access-Control-Allow-Headers",
-                        allowed -> assertThat(allowed.toLowerCase()).contains("x-consistency-token"));
+                        allowed -> assertThat(allowed.toLowerCase()).contains("authorization", "x-consistency-token"));
         http.get().uri("/api/todos?limit=1")
                 .header("Origin", "http://localhost:5173")
                 .exchange()

@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 /**
  * {@code Idempotency-Key} on every POST, PUT, PATCH and DELETE: the first request runs; a repeat with the same key
  * and request gets the stored status, headers and body without running the command again; the same key with a
- * different request gets 422; a repeat while the first still runs gets 409. Keys are per caller (X-User-Id) and
- * case-sensitive. "Same request" = same method, path, query, Content-Type, If-Match and body bytes.
+ * different request gets 422; a repeat while the first still runs gets 409. Keys are per caller (the access token's
+ * subject, so two callers' keys never meet and nobody replays another's response) and case-sensitive. "Same request" = same method, path, query, Content-Type, If-Match and body bytes.
  *
  * <p>Only the response of a request whose command committed is stored: a request answered before its command ran
  * (415, 400, a malformed If-Match...) or whose command was refused or failed (404, 409, 412, 5xx) wrote nothing, so
@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * point of this filter.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20) // after Spring Security: only authorized requests
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
