@@ -27,7 +27,8 @@ class RelayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "outbox.relay.enabled", matchIfMissing = true)
     RelayLoop relayLoop(OutboxRelay relay, RelayWakeUp wakeUp,
-                        @Value("${outbox.relay.poll-interval:1s}") Duration pollInterval) {
-        return new RelayLoop(relay, wakeUp, pollInterval);
+                        @Value("${outbox.relay.poll-interval:1s}") Duration pollInterval,
+                        @Value("${outbox.relay.workers:4}") int workers) {
+        return new RelayLoop(relay, wakeUp, pollInterval, workers);
     }
 }

@@ -5,10 +5,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Runs the relay on its own thread: drains what is due, then sleeps until a commit wakes it or the poll interval
- * passes. The poll is the safety net for events committed by other instances or left by failed attempts.
+ * Runs the relay on {@code workers} threads. Each one claims and publishes batches while there is work, then sleeps
+ * until a commit wakes it or the poll interval passes (the poll is the safety net for events committed by other
+ * instances or left by failed attempts).
+ * <p>
+ * Why several: a round is claim → PublishBatch → record, and almost all of its time is spent waiting (on SNS, on the
+ * database's commit), so one thread moved about 40 events/s on the local stack whatever the load. Rounds of different
+ * workers claim disjoint rows ({@code SKIP LOCKED}, leases) and never two events of one aggregate at once (only an
+ * aggregate's earliest unpublished event is claimable), so per-aggregate order is the same as with one worker. A commit
+ * wakes one worker; a worker that claimed a full batch wakes another, so the number of busy workers follows the backlog
+ * and a quiet system keeps one thread polling.
  */
 class RelayLoop implements SmartLifecycle {
 
@@ -17,19 +27,24 @@ class RelayLoop implements SmartLifecycle {
     private final OutboxRelay relay;
     private final RelayWakeUp wakeUp;
     private final Duration pollInterval;
+    private final int workers;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
-    RelayLoop(OutboxRelay relay, RelayWakeUp wakeUp, Duration pollInterval) {
+    /** @param workers threads relaying at most at once, at least 1 */
+    RelayLoop(OutboxRelay relay, RelayWakeUp wakeUp, Duration pollInterval, int workers) {
         this.relay = relay;
         this.wakeUp = wakeUp;
         this.pollInterval = pollInterval;
+        this.workers = Math.max(1, workers);
     }
 
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("outbox-relay").daemon(false).start(this::run);
+        for (int i = 0; i < workers; i++) {
+            threads.add(Thread.ofPlatform().name("outbox-relay-" + i).daemon(false).start(this::run));
+        }
     }
 
     private void run() {
@@ -38,9 +53,13 @@ class RelayLoop implements SmartLifecycle {
         int failedRounds = 0;
         while (running) {
             try {
-                relay.drain();
+                int claimed = relay.publishOneBatch();
                 failedRounds = 0;
-                wakeUp.await(pollInterval.toMillis());
+                if (claimed >= EventPublisher.MAX_BATCH) {
+                    wakeUp.signal(); // a full batch: probably more behind it, bring another worker in
+                } else if (claimed == 0) {
+                    wakeUp.await(pollInterval.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -59,14 +78,15 @@ class RelayLoop implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override
