@@ -1,5 +1,7 @@
 package dev.cqrs.bench;
 
+import dev.cqrs.contracts.auth.ClientCredentials;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +46,8 @@ final class Load {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final String commandApi;
+    /** Bearer tokens of the test client (client credentials, every scope), renewed before they expire. */
+    private final ClientCredentials tokens;
     private final String run;
     private final Visibility visibility;
     /** Todo id → its version as this client last saw it (for If-Match); the ids picked from the recent ones. */
@@ -52,8 +56,9 @@ final class Load {
     private final Recent employees = new Recent(128);
     private final AtomicInteger sequence = new AtomicInteger();
 
-    Load(String commandApi, String run, Visibility visibility) {
+    Load(String commandApi, ClientCredentials tokens, String run, Visibility visibility) {
         this.commandApi = commandApi;
+        this.tokens = tokens;
         this.run = run;
         this.visibility = visibility;
     }
@@ -119,7 +124,7 @@ final class Load {
                 return send("move", request("PUT", "/api/employees/" + employee + "/manager",
                         "{\"managerCode\":\"" + code(MANAGERS[dice % MANAGERS.length]) + "\"}"), due);
             } else {
-                return send("audit", post("/api/audit", "{\"userId\":\"bench\",\"message\":\"bench " + run + " "
+                return send("audit", post("/api/audit", "{\"message\":\"bench " + run + " "
                         + sequence.incrementAndGet() + "\"}"), due);
             }
         } catch (Exception e) {
@@ -170,7 +175,7 @@ final class Load {
 
     private HttpRequest.Builder request(String method, String path, String body) {
         return HttpRequest.newBuilder(URI.create(commandApi + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-User-Id", "bench")
+                .header("Content-Type", "application/json").header("Authorization", tokens.authorization())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
     }

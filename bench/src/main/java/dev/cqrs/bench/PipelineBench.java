@@ -1,5 +1,8 @@
 package dev.cqrs.bench;
 
+import dev.cqrs.contracts.auth.ClientCredentials;
+import dev.cqrs.contracts.auth.Scopes;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,7 +70,8 @@ public final class PipelineBench {
         List<Backlog.Point> backlogPoints;
         Double ceiling = null;
         try (Visibility visibility = new Visibility(env); Backlog backlog = new Backlog(env)) {
-            Load load = new Load(env.get("COMMAND_API_URL", "http://127.0.0.1:8080"), run, visibility);
+            Load load = new Load(env.get("COMMAND_API_URL", "http://127.0.0.1:8080"),
+                    ClientCredentials.fromEnvironment(Scopes.ALL), run, visibility);
             load.prepare();
             load.run(10, 3); // warm-up: JIT, connection pools; not measured
             awaitQuiet(backlog, visibility, Duration.ofSeconds(60));

@@ -185,7 +185,7 @@ public final class Chaos {
         String tag = "CH" + run + "S" + String.format("%02d", no);
         say("scenario " + no + " (" + NAMES.get(no) + "), tag " + tag);
         long afterId = checker.outboxHighWater();
-        Load load = new Load(http, commandApi, tag, new Random().nextLong());
+        Load load = new Load(http, commandApi, stores.tokens, tag, new Random().nextLong());
         load.setUp();
         List<String> notes = new ArrayList<>();
         probeLost = 0;
@@ -394,7 +394,8 @@ public final class Chaos {
         for (Checker.OutboxEvent e : checker.events(afterId, tag)) {
             if (e.parked()) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(commandApi + "/api/outbox/parked/"
-                        + e.eventId() + "/retry")).timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody())
+                        + e.eventId() + "/retry")).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", stores.tokens.authorization()).POST(HttpRequest.BodyPublishers.noBody())
                         .build(), HttpResponse.BodyHandlers.ofString());
                 say("  operator: retry parked outbox event " + e.eventId() + " -> " + r.statusCode());
                 n++;
@@ -604,7 +605,7 @@ public final class Chaos {
         HttpClient slow = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         java.util.function.Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(URI.create(commandApi + "/api/todos"))
                 .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("X-User-Id", tag).header("X-Correlation-Id", tag + "-race")
+                .header("Authorization", stores.tokens.authorization()).header("X-Correlation-Id", tag + "-race")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         CompletableFuture<HttpResponse<String>> a;
         CompletableFuture<HttpResponse<String>> c;

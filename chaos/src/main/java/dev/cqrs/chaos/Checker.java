@@ -403,7 +403,8 @@ final class Checker {
     Set<String> parkedListing() {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(commandApi + "/api/outbox/parked"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", stores.tokens.authorization()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             Set<String> ids = new TreeSet<>();
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"")
                     .matcher(r.body());

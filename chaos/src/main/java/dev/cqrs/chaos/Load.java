@@ -1,5 +1,7 @@
 package dev.cqrs.chaos;
 
+import dev.cqrs.contracts.auth.ClientCredentials;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +49,8 @@ final class Load {
     }
 
     private final HttpClient http;
+
+    private final ClientCredentials tokens;
     private final String api;
     final String tag;
     private final Random random;
@@ -60,9 +64,10 @@ final class Load {
     /** HTTP status (or -1 for no answer) → count. */
     final Map<Integer, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 
-    Load(HttpClient http, String api, String tag, long seed) {
+    Load(HttpClient http, String api, ClientCredentials tokens, String tag, long seed) {
         this.http = http;
         this.api = api;
+        this.tokens = tokens;
         this.tag = tag;
         this.random = new Random(seed);
     }
@@ -173,7 +178,7 @@ final class Load {
         } else if (dice < 0.85) {
             employeeCommand((dice - 0.5) / 0.35);
         } else {
-            send("POST", "/api/audit", "{\"userId\":\"" + tag + "\",\"message\":\"chaos audit " + sequence.get()
+            send("POST", "/api/audit", "{\"message\":\"" + tag + " chaos audit " + sequence.get()
                     + "\"}", null);
         }
     }
@@ -263,7 +268,7 @@ final class Load {
     Reply send(String method, String path, String json, Todo todo) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(REQUEST_TIMEOUT)
                 .header("X-Correlation-Id", tag + "-" + sequence.incrementAndGet())
-                .header("X-User-Id", tag);
+                .header("Authorization", tokens.authorization());
         if (json != null) {
             b.header("Content-Type", "application/json");
         }

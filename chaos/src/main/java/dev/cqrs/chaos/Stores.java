@@ -1,5 +1,7 @@
 package dev.cqrs.chaos;
 
+import dev.cqrs.contracts.auth.ClientCredentials;
+import dev.cqrs.contracts.auth.Scopes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -39,6 +41,8 @@ final class Stores implements AutoCloseable {
     final String topicArn;
     final String employeesTable;
     final String auditTable;
+    /** Bearer tokens for the APIs: the stack's test client (client credentials, every scope), renewed as they expire. */
+    final ClientCredentials tokens;
 
     Stores(Map<String, String> env) {
         this.env = env;
@@ -48,6 +52,8 @@ final class Stores implements AutoCloseable {
         this.topicArn = require("EVENTS_TOPIC_ARN");
         this.employeesTable = require("EMPLOYEES_TABLE");
         this.auditTable = require("AUDIT_TABLE");
+        this.tokens = new ClientCredentials(require("AUTH_ISSUER_URI"), require("AUTH_CLIENT_ID"),
+                require("AUTH_CLIENT_SECRET"), Scopes.ALL);
     }
 
     String require(String name) {

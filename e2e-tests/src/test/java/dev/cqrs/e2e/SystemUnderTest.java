@@ -1,6 +1,8 @@
 package dev.cqrs.e2e;
 
 import dev.cqrs.contracts.EventJson;
+import dev.cqrs.contracts.auth.ClientCredentials;
+import dev.cqrs.contracts.auth.Scopes;
 import dev.cqrs.contracts.store.AuditItemFormat;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +28,11 @@ import java.util.Map;
 final class SystemUnderTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The local stack's test client (client credentials at the auth-server, every scope): its token goes with every
+     * request unless the test sends its own Authorization header. Its subject is {@code AUTH_CLIENT_ID}.
+     */
+    static final ClientCredentials TEST_CLIENT = ClientCredentials.fromEnvironment(Scopes.ALL);
     static final SqsClient SQS = SqsClient.create();
     static final DynamoDbClient DYNAMO = DynamoDbClient.create();
 
@@ -33,8 +40,8 @@ final class SystemUnderTest {
     }
 
     static HttpResponse<String> postJson(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static HttpResponse<String> get(String url, String... headers) throws Exception {
@@ -42,7 +49,7 @@ final class SystemUnderTest {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
     }
 
     /** Any command: method, path on the command service, JSON body (or null), extra headers. */
@@ -55,6 +62,15 @@ final class SystemUnderTest {
         }
         if (headers.length > 0) {
             request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** Sends the request with the test client's bearer token, unless it has an Authorization header already. */
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        HttpRequest built = request.copy().build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", TEST_CLIENT.authorization());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
