@@ -1,5 +1,11 @@
 package dev.cqrs.command.outbox;
 
+import dev.cqrs.contracts.observability.MetricNames;
+import dev.cqrs.contracts.observability.TraceContextAttributes;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -7,6 +13,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +21,10 @@ import java.util.Map;
 /**
  * Publishes claimed events to the SNS FIFO topic in one PublishBatch call: group = aggregate id (per-aggregate order),
  * deduplication id = event id (a retry after a lost response is dropped by SNS, not delivered twice).
+ * <p>
+ * Each event gets a PRODUCER span in its command's trace ({@link OutboxTracing}) whose W3C {@code traceparent} goes out
+ * as a message attribute; with raw delivery SQS hands it to the consumers. Measured: {@code outbox.publish} (timer of
+ * the call, outcome success|failure) and {@code outbox.publish.batch.size} (events per call).
  */
 @Component
 class EventPublisher {
@@ -30,24 +41,45 @@ class EventPublisher {
 
     private final SnsClient sns;
     private final String topicArn;
+    private final OutboxTracing tracing;
+    private final MeterRegistry meters;
+    private final DistributionSummary batchSize;
 
-    EventPublisher(SnsClient sns, @Value("${events.topic-arn}") String topicArn) {
+    EventPublisher(SnsClient sns, @Value("${events.topic-arn}") String topicArn, OutboxTracing tracing,
+                   MeterRegistry meters) {
         this.sns = sns;
         this.topicArn = topicArn;
+        this.tracing = tracing;
+        this.meters = meters;
+        this.batchSize = DistributionSummary.builder(MetricNames.OUTBOX_PUBLISH_BATCH_SIZE)
+                .baseUnit("events")
+                .description("Events per PublishBatch call")
+                .register(meters);
     }
 
     Outcome publish(List<PendingEvent> events) {
-        List<PublishBatchRequestEntry> entries = events.stream()
-                .map(event -> PublishBatchRequestEntry.builder()
-                        .id(event.eventId()) // a UUID: unique in the batch and within the 80-character limit
-                        .message(event.body())
-                        .messageGroupId(event.aggregateId())
-                        .messageDeduplicationId(event.eventId())
-                        .messageAttributes(Map.of("eventType", MessageAttributeValue.builder()
-                                .dataType("String").stringValue(event.eventType()).build()))
-                        .build())
-                .toList();
-        PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topicArn).publishBatchRequestEntries(entries));
+        List<Span> spans = events.stream().map(tracing::startPublish).toList();
+        List<PublishBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(entry(events.get(i), tracing.traceparentOf(spans.get(i).context())));
+        }
+        batchSize.record(events.size());
+        Timer.Sample call = Timer.start(meters);
+        String outcome = "failure";
+        PublishBatchResponse response;
+        try {
+            response = sns.publishBatch(b -> b.topicArn(topicArn).publishBatchRequestEntries(entries));
+            outcome = "success";
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            call.stop(Timer.builder(MetricNames.OUTBOX_PUBLISH)
+                    .description("One PublishBatch call to SNS, retries of the SDK included")
+                    .tag(MetricNames.TAG_OUTCOME, outcome)
+                    .register(meters));
+            spans.forEach(Span::end);
+        }
         Map<String, String> failed = new HashMap<>();
         response.failed().forEach(f -> failed.put(f.id(), f.code() + ": " + f.message()));
         // Anything SNS neither accepted nor rejected is treated as not accepted: it will be retried, and the
@@ -57,5 +89,24 @@ class EventPublisher {
                 .filter(id -> !accepted.contains(id) && !failed.containsKey(id))
                 .forEach(id -> failed.put(id, "no result for entry"));
         return new Outcome(failed);
+    }
+
+    private static PublishBatchRequestEntry entry(PendingEvent event, String traceparent) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("eventType", string(event.eventType()));
+        if (traceparent != null) {
+            attributes.put(TraceContextAttributes.TRACEPARENT, string(traceparent));
+        }
+        return PublishBatchRequestEntry.builder()
+                .id(event.eventId()) // a UUID: unique in the batch and within the 80-character limit
+                .message(event.body())
+                .messageGroupId(event.aggregateId())
+                .messageDeduplicationId(event.eventId())
+                .messageAttributes(attributes)
+                .build();
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 }

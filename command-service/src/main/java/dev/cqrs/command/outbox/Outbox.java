@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Appends events to the outbox inside the caller's transaction, so an event exists if and only if the change that
  * caused it committed. After the commit the relay is woken so the event leaves within milliseconds. The envelope's
- * correlation id and actor come from the thread's {@link EventMetadata}.
+ * correlation id and actor come from the thread's {@link EventMetadata}; the row keeps the current span's W3C trace
+ * context ({@code traceparent}), so the relay and the consumers continue the command's trace.
  */
 @Component
 public class Outbox {
@@ -25,11 +26,13 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final RelayWakeUp wakeUp;
+    private final OutboxTracing tracing;
 
-    Outbox(JdbcClient jdbc, Clock clock, RelayWakeUp wakeUp) {
+    Outbox(JdbcClient jdbc, Clock clock, RelayWakeUp wakeUp, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.wakeUp = wakeUp;
+        this.tracing = tracing;
     }
 
     /** Microsecond precision: what DATETIME(6) stores, so the event and the row agree to the digit. */
@@ -52,11 +55,11 @@ public class Outbox {
                 metadata.actor());
         jdbc.sql("""
                         INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, body,
-                                            created_at, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            created_at, next_attempt_at, traceparent)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(envelope.eventId().toString(), envelope.eventType(), envelope.aggregateType(),
                         envelope.aggregateId(), aggregateVersion, EventJson.write(envelope),
-                        Timestamp.from(occurredAt), Timestamp.from(occurredAt))
+                        Timestamp.from(occurredAt), Timestamp.from(occurredAt), tracing.currentTraceparent())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -103,7 +103,7 @@ class OutboxRelay {
 
     private List<PendingEvent> claim(String owner, Instant now) {
         List<PendingEvent> batch = jdbc.sql("""
-                        SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.body, o.attempts
+                        SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.body, o.attempts, o.traceparent
                         FROM outbox o
                         WHERE o.published_at IS NULL AND o.parked_at IS NULL AND o.next_attempt_at <= ?
                           AND (o.lease_until IS NULL OR o.lease_until < ?)
@@ -118,7 +118,7 @@ class OutboxRelay {
                 .params(Timestamp.from(now), Timestamp.from(now), EventPublisher.MAX_BATCH)
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"),
                         rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("body"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"), rs.getString("traceparent")))
                 .list();
         if (!batch.isEmpty()) {
             jdbc.sql("UPDATE outbox SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")

@@ -1,5 +1,6 @@
 package dev.cqrs.command.dispatch;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -58,21 +59,21 @@ class CommandDispatcherTest {
 
     @Test
     void routesEachCommandToItsHandlerInsideATransaction() {
-        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1);
+        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1, ObservationRegistry.NOOP);
 
         assertThat(dispatcher.dispatch(new Greet("ada"))).isEqualTo("hello ada (tx)");
     }
 
     @Test
     void refusesTwoHandlersForOneCommandAtStartUp() {
-        assertThatThrownBy(() -> new CommandDispatcher(List.of(new GreetHandler(), new OtherGreetHandler()), transaction, List.of(), 1))
+        assertThatThrownBy(() -> new CommandDispatcher(List.of(new GreetHandler(), new OtherGreetHandler()), transaction, List.of(), 1, ObservationRegistry.NOOP))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Two handlers for Greet");
     }
 
     @Test
     void failsClearlyForACommandWithoutHandler() {
-        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1);
+        var dispatcher = new CommandDispatcher(List.of(new GreetHandler()), transaction, List.of(), 1, ObservationRegistry.NOOP);
 
         assertThatThrownBy(() -> dispatcher.dispatch(new Count(1))).hasMessageContaining("No handler for Count");
     }

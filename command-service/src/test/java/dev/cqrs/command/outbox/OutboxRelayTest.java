@@ -46,6 +46,8 @@ class OutboxRelayTest {
     MeterRegistry meters;
 
     @Autowired
+    OutboxTracing tracing;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
@@ -103,7 +105,7 @@ class OutboxRelayTest {
         String eventId = transaction.execute(status -> outbox.append(
                 new TodoCreated(aggregateId, "t", null, outbox.now()), 1, outbox.now()).eventId().toString());
         var broken = new OutboxRelay(jdbc, transaction,
-                new EventPublisher(sns, topicArn.replace("cqrs", "missing-topic")),
+                publisher(sns, topicArn.replace("cqrs", "missing-topic")),
                 new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60)), clock, Duration.ofSeconds(30), 10);
 
         Instant before = clock.instant();
@@ -166,7 +168,7 @@ class OutboxRelayTest {
         String eventId = append("relay-crash-" + RUN, 1);
         List<String> accepted = CountingSnsClient.newLog();
         var dying = new OutboxRelay(jdbc, transaction,
-                new EventPublisher(new StubSnsClients.CrashingAfterPublish(new CountingSnsClient(sns, accepted)),
+                publisher(new StubSnsClients.CrashingAfterPublish(new CountingSnsClient(sns, accepted)),
                         topicArn),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), clock, Duration.ofSeconds(2), 10);
 
@@ -196,7 +198,7 @@ class OutboxRelayTest {
         String healthy = append("relay-healthy-" + RUN, 1);
         List<String> accepted = CountingSnsClient.newLog();
         var relay = new OutboxRelay(jdbc, transaction,
-                new EventPublisher(new StubSnsClients.Rejecting(new CountingSnsClient(sns, accepted), "poison-"),
+                publisher(new StubSnsClients.Rejecting(new CountingSnsClient(sns, accepted), "poison-"),
                         topicArn),
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(2)), clock, Duration.ofSeconds(30), 3);
 
@@ -240,8 +242,8 @@ class OutboxRelayTest {
              var client = SnsConfiguration.builder(Duration.ofMillis(800), Duration.ofMillis(300))
                      .endpointOverride(java.net.URI.create("http://127.0.0.1:" + blackHole.getLocalPort())).build()) {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> new EventPublisher(client, topicArn).publish(List.of(
-                    new PendingEvent(1, UUID.randomUUID().toString(), "TodoCreated", "a", "{}", 0))))
+            assertThatThrownBy(() -> publisher(client, topicArn).publish(List.of(
+                    new PendingEvent(1, UUID.randomUUID().toString(), "TodoCreated", "a", "{}", 0, null))))
                     .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         }
@@ -255,8 +257,12 @@ class OutboxRelayTest {
                 .eventId().toString();
     }
 
+    private EventPublisher publisher(SnsClient client, String topic) {
+        return new EventPublisher(client, topic, tracing, meters);
+    }
+
     private OutboxRelay relayWith(SnsClient client) {
-        return new OutboxRelay(jdbc, transaction, new EventPublisher(client, topicArn),
+        return new OutboxRelay(jdbc, transaction, publisher(client, topicArn),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), clock, Duration.ofSeconds(30), 10);
     }
 
