@@ -9,7 +9,8 @@ AUTH_JAR_BUILT="$REPO_ROOT/auth-server/target/auth-server.jar"
 AUTH_JAR="$AUTH_DIR/auth-server.jar"
 
 auth_running_pid() { running_pid auth-server "$AUTH_JAR"; }
-auth_healthy() { curl -fsS --max-time 2 "$AUTH_ISSUER_URI/actuator/health" 2>/dev/null | grep -q '"UP"'; }
+# the discovery document is public (the actuator would be behind the login form): up = it names the issuer
+auth_healthy() { curl -fsS --max-time 2 "$AUTH_ISSUER_URI/.well-known/openid-configuration" 2>/dev/null | grep -qF "\"issuer\":\"$AUTH_ISSUER_URI\""; }
 
 # Builds the module (and contracts) when its jar is missing or older than a source file.
 auth_build() {
