@@ -39,7 +39,8 @@ set -a; . "$STACK_ENV_FILE"; set +a
 check "stack env defines every variable of docs/conventions.md" bash -c '
   for v in AWS_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_ENDPOINT_URL_SNS AWS_ENDPOINT_URL_SQS AWS_ENDPOINT_URL_DYNAMODB \
            EVENTS_TOPIC_ARN PROJECTOR_QUEUE_NAME PROJECTOR_DLQ_NAME AUDIT_QUEUE_NAME AUDIT_DLQ_NAME EMPLOYEES_TABLE AUDIT_TABLE \
-           COMMAND_DB_URL COMMAND_DB_USER COMMAND_DB_PASSWORD PROJECTOR_DB_URL PROJECTOR_DB_USER PROJECTOR_DB_PASSWORD \
+           COMMAND_DB_URL COMMAND_DB_USER COMMAND_DB_PASSWORD COMMAND_DB_MIGRATION_USER COMMAND_DB_MIGRATION_PASSWORD \
+           PROJECTOR_DB_URL PROJECTOR_DB_USER PROJECTOR_DB_PASSWORD PROJECTOR_DB_MIGRATION_USER PROJECTOR_DB_MIGRATION_PASSWORD \
            QUERY_DB_URL QUERY_DB_USER QUERY_DB_PASSWORD DNS_OVERRIDE_ZONE DNS_OVERRIDE_SERVER \
            PRIMARY_ROOT_URL REPLICA1_URL REPLICA2_URL DB_ROOT_USER DB_ROOT_PASSWORD COMMAND_API_URL QUERY_API_URL; do
     [ -n "${!v:-}" ] || { echo "missing $v"; exit 1; }
@@ -104,14 +105,17 @@ replica_read_only() {
 }
 check "query_svc cannot write on a replica" replica_read_only
 logins() {
-  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS command_db.smoke_tmp (id INT); DROP TABLE command_db.smoke_tmp" || { echo "command_svc cannot DDL on command_db"; return 1; }
-  SQLC "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_USER" "$PROJECTOR_DB_PASSWORD" "CREATE TABLE IF NOT EXISTS read_db.smoke_tmp (id INT); DROP TABLE read_db.smoke_tmp" || { echo "projector cannot DDL on read_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_MIGRATION_USER" "$COMMAND_DB_MIGRATION_PASSWORD" "CREATE TABLE IF NOT EXISTS command_db.smoke_tmp (id INT); DROP TABLE command_db.smoke_tmp" || { echo "command_migrator cannot DDL on command_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_MIGRATION_USER" "$PROJECTOR_DB_MIGRATION_PASSWORD" "CREATE TABLE IF NOT EXISTS read_db.smoke_tmp (id INT); DROP TABLE read_db.smoke_tmp" || { echo "projector_migrator cannot DDL on read_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "CREATE TABLE command_db.smoke_should_fail (id INT)" 2>/dev/null && { echo "command_svc can DDL on command_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_USER" "$PROJECTOR_DB_PASSWORD" "CREATE TABLE read_db.smoke_should_fail (id INT)" 2>/dev/null && { echo "projector can DDL on read_db"; return 1; }
+  SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "USE command_db; SELECT 1" >/dev/null || { echo "command_svc cannot read command_db"; return 1; }
   SQLC "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" "SELECT 1 FROM read_db.todo_view LIMIT 1" 2>/dev/null && { echo "command_svc can read read_db"; return 1; }
   local h; for h in $MDB_REPLICA_ADDRS; do
     SQLC "$h" "$QUERY_DB_USER" "$QUERY_DB_PASSWORD" "USE read_db; SELECT 1" >/dev/null || { echo "query_svc cannot read read_db on $h"; return 1; }
   done
 }
-check "users: command_svc owns command_db, projector owns read_db, query_svc reads read_db on both replicas" logins
+check "users: the migrators own their databases, command_svc/projector only rows, query_svc reads read_db on both replicas" logins
 
 # ---- DNS ---------------------------------------------------------------------------------------------------------
 dns_spread() {

@@ -10,7 +10,9 @@ mdb_users_and_grants_sql() {
   sql=$(<"$REPO_ROOT/infra/sql/users-and-grants.sql") || die "cannot read infra/sql/users-and-grants.sql"
   sql=${sql//@APP_HOST@/127.%}
   sql=${sql//@COMMAND_DB_PASSWORD@/"$COMMAND_DB_PASSWORD"}
+  sql=${sql//@COMMAND_DB_MIGRATION_PASSWORD@/"$COMMAND_DB_MIGRATION_PASSWORD"}
   sql=${sql//@PROJECTOR_DB_PASSWORD@/"$PROJECTOR_DB_PASSWORD"}
+  sql=${sql//@PROJECTOR_DB_MIGRATION_PASSWORD@/"$PROJECTOR_DB_MIGRATION_PASSWORD"}
   sql=${sql//@QUERY_DB_PASSWORD@/"$QUERY_DB_PASSWORD"}
   printf '%s\n' "$sql"
 }
@@ -31,7 +33,9 @@ CREATE TABLE IF NOT EXISTS stack_health.marker (id INT PRIMARY KEY, token VARCHA
 SQL
 }
 
-# Runs the SQL above on the primary unless this very SQL already ran (a stamp holds its hash).
+# Runs the SQL above on the primary unless this very SQL already ran (a stamp holds its hash): a changed
+# users-and-grants.sql (or password) runs again on the next `stack up`, and since that SQL revokes before it grants,
+# an existing .local stack is upgraded in place (e.g. runtime users that held ALL end up with rows-only grants).
 mdb_setup_primary() {
   local stamp want sql
   stamp="$(mdb_dir primary)/.provisioned"
@@ -56,7 +60,9 @@ mdb_tcp_login() { # HOST USER PASSWORD DB
 mdb_verify_logins() {
   local addr
   mdb_tcp_login "$MDB_PRIMARY_ADDR" "$COMMAND_DB_USER" "$COMMAND_DB_PASSWORD" command_db || die "login failed: $COMMAND_DB_USER@$MDB_PRIMARY_ADDR"
+  mdb_tcp_login "$MDB_PRIMARY_ADDR" "$COMMAND_DB_MIGRATION_USER" "$COMMAND_DB_MIGRATION_PASSWORD" command_db || die "login failed: $COMMAND_DB_MIGRATION_USER@$MDB_PRIMARY_ADDR"
   mdb_tcp_login "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_USER" "$PROJECTOR_DB_PASSWORD" read_db || die "login failed: $PROJECTOR_DB_USER@$MDB_PRIMARY_ADDR"
+  mdb_tcp_login "$MDB_PRIMARY_ADDR" "$PROJECTOR_DB_MIGRATION_USER" "$PROJECTOR_DB_MIGRATION_PASSWORD" read_db || die "login failed: $PROJECTOR_DB_MIGRATION_USER@$MDB_PRIMARY_ADDR"
   for addr in $MDB_REPLICA_ADDRS; do
     mdb_tcp_login "$addr" "$QUERY_DB_USER" "$QUERY_DB_PASSWORD" read_db || die "login failed: $QUERY_DB_USER@$addr"
     mdb_tcp_login "$addr" "$DB_ROOT_USER" "$DB_ROOT_PASSWORD" "" || die "login failed: $DB_ROOT_USER@$addr"

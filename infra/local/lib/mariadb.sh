@@ -20,7 +20,9 @@ MDB_NODES="primary replica1 replica2"
 DB_ROOT_USER=root;          DB_ROOT_PASSWORD=root-local-pw
 DB_REPL_USER=repl;          DB_REPL_PASSWORD=repl-local-pw
 COMMAND_DB_USER=command_svc; COMMAND_DB_PASSWORD=command-local-pw
+COMMAND_DB_MIGRATION_USER=command_migrator; COMMAND_DB_MIGRATION_PASSWORD=command-migrator-local-pw
 PROJECTOR_DB_USER=projector; PROJECTOR_DB_PASSWORD=projector-local-pw
+PROJECTOR_DB_MIGRATION_USER=projector_migrator; PROJECTOR_DB_MIGRATION_PASSWORD=projector-migrator-local-pw
 QUERY_DB_USER=query_svc;     QUERY_DB_PASSWORD=query-local-pw
 
 mdb_addr() { case $1 in primary) echo "$MDB_PRIMARY_ADDR" ;; replica1) echo "$MDB_REPLICA1_ADDR" ;; replica2) echo "$MDB_REPLICA2_ADDR" ;; esac; }
