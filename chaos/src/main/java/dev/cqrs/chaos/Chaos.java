@@ -227,6 +227,7 @@ public final class Chaos {
             }
             case 9 -> {
                 injectedMarkers.add(tag + "-INJ");
+                redriveProjector = true;
                 loadEnd = loadWithFault(load, 3, () -> notes.add(poison(load, afterId, tag)));
             }
             case 6 -> loadEnd = loadWithFault(load, 5, () -> {
@@ -495,12 +496,18 @@ public final class Chaos {
     }
 
     /**
-     * Scenario 9: a poison message (the reserved todo's TodoCreated turned into a "TodoEdited" v2 whose payload is not
-     * an object) published into the todo's group, then three real edits (v2..v4). Both consumers must dead-letter the
-     * poison with its reason at once (not retry it five times, not crash) and go on with the group: the real v2 is
-     * the next version, so the edits apply. (When the event that cannot apply is a real one, the later events find a
-     * version gap and follow it into the DLQ: scenario 11 and the projector's integration tests.) Operator step:
-     * discard the poison from both DLQs.
+     * Scenario 9: poison in the middle of a reserved todo's sequence, of both kinds.
+     * <ul>
+     *   <li>A message that is no event (the todo's TodoCreated turned into a "TodoEdited" v2 whose payload is not an
+     *       object, correlation id marked as injected) published into the todo's group: both consumers must
+     *       dead-letter it at once with its reason, not retry it, not crash.</li>
+     *   <li>A real event the read model rejects for good: a trigger on read_db.todo_view (created as root) fails any
+     *       update whose title carries this scenario's poison mark with SQLSTATE 22023, a data exception, as a column
+     *       too small for the value would. Then three real edits: v2 with the mark, v3, v4. The projector must
+     *       dead-letter v2 and send v3 and v4 after it (version gap), holding the read model at v1.</li>
+     * </ul>
+     * Then the fix (the trigger dropped, as a widened column would be) and the operator step: discard the injected
+     * message from both DLQs, redrive the scenario's projector DLQ messages; v2..v4 apply in order.
      */
     String poison(Load load, long afterId, String tag) throws Exception {
         Load.Todo todo = reservedTodo(load);
@@ -511,19 +518,45 @@ public final class Chaos {
         envelope.put("payload", "corrupt");
         envelope.put("correlationId", tag + "-INJ-POISON");
         long dlqBefore = stores.queueDepth("PROJECTOR_DLQ_NAME");
-        stores.publish(envelope.toString(), todo.id, "chaos-poison-" + UUID.randomUUID(), "TodoEdited");
-        say("fault: published poison into " + todo.id + "'s group, then 3 real edits");
-        List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            statuses.add(load.editTodo(todo, tag + " edit behind poison " + i).status());
+        String mark = tag + "-REJECTED";
+        try {
+            rejectTitlesContaining(mark);
+            stores.publish(envelope.toString(), todo.id, "chaos-poison-" + UUID.randomUUID(), "TodoEdited");
+            say("fault: published a non-event into " + todo.id + "'s group; the read model now rejects titles with "
+                    + mark + "; 3 real edits, the first with it");
+            List<Integer> statuses = new ArrayList<>();
+            statuses.add(load.editTodo(todo, mark + " edit v2").status());
+            for (int i = 3; i <= 4; i++) {
+                statuses.add(load.editTodo(todo, tag + " edit v" + i).status());
+            }
+            // evidence: the read model held at v1 while the non-event, v2 and the two after it went to the projector
+            // DLQ (a FIFO receive shows only a group's first message: the DLQ's depth is what can be read without
+            // draining it)
+            boolean heldBack = Faults.poll("the non-event and v2..v4 in the projector DLQ, read model at v1",
+                    Duration.ofSeconds(60), () -> stores.queueDepth("PROJECTOR_DLQ_NAME") >= dlqBefore + 4);
+            long held = readVersion(todo.id);
+            return "edits " + statuses + (heldBack && held == 1 ? "; non-event + v2 (rejected) + v3, v4 (behind the gap) "
+                    + "in the projector DLQ, read model held at v1" : "; NOT as expected: DLQ depth " + dlqBefore
+                    + " -> " + stores.queueDepth("PROJECTOR_DLQ_NAME") + ", read model at v" + held);
+        } finally {
+            acceptAllTitles();
+            say("  fix: the read model accepts the titles again (trigger dropped)");
         }
-        // evidence: the poison is in the projector DLQ and the three real edits applied behind it
-        boolean handled = Faults.poll("poison in the projector DLQ, the 3 edits applied", Duration.ofSeconds(60),
-                () -> readVersion(todo.id) >= 4 && peekCount("PROJECTOR_DLQ_NAME", tag + "-INJ-POISON") > 0);
-        long applied = readVersion(todo.id);
-        return "edits " + statuses + (handled ? "; poison dead-lettered (DLQ depth " + dlqBefore + " -> "
-                + stores.queueDepth("PROJECTOR_DLQ_NAME") + "), edits applied: read model at v" + applied
-                : "; NOT as expected (read model v" + applied + ")");
+    }
+
+    private void rejectTitlesContaining(String mark) throws java.sql.SQLException {
+        acceptAllTitles();
+        try (Connection root = stores.primaryRoot(); Statement s = root.createStatement()) {
+            s.execute("CREATE TRIGGER read_db.chaos_reject_title BEFORE UPDATE ON read_db.todo_view FOR EACH ROW "
+                    + "IF NEW.title LIKE '%" + mark + "%' THEN SIGNAL SQLSTATE '22023' "
+                    + "SET MESSAGE_TEXT = 'chaos: the read model rejects this title'; END IF");
+        }
+    }
+
+    private void acceptAllTitles() throws java.sql.SQLException {
+        try (Connection root = stores.primaryRoot(); Statement s = root.createStatement()) {
+            s.execute("DROP TRIGGER IF EXISTS read_db.chaos_reject_title");
+        }
     }
 
     /**
