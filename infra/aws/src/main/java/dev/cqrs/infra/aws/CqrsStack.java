@@ -18,6 +18,7 @@ import software.constructs.Construct;
  *   Tables           DynamoDB employees and audit tables
  *   ProjectorFunction  the projector Lambda and its event source mapping
  *   DbBootstrap      databases, users and grants (infra/sql/users-and-grants.sql) before the services start
+ *   Identity         Cognito user pool, resource server cqrs-api (the scopes), front-end and machine app clients
  *   Services         command-service, query-service, audit-worker on Fargate (FargateParts: how a task is built)
  *   LoadBalancer     the ALB: 8080 command-service, 8081 query-service
  * </pre>
@@ -65,8 +66,9 @@ public class CqrsStack extends Stack {
 
         Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(network.vpc).build();
         DbBootstrap bootstrap = new DbBootstrap(this, names, cluster, network, database);
+        Identity identity = new Identity(this);
         Services services = new Services(this, names, config, cluster, network, database, replicaDns, messaging,
-                tables, bootstrap);
+                tables, bootstrap, identity);
         LoadBalancer loadBalancer = new LoadBalancer(this, config, network, services);
 
         alarms.deadLetterQueue("ProjectorDlqAlarm", messaging.projectorDlq);
@@ -82,6 +84,9 @@ public class CqrsStack extends Stack {
         output("ReplicaHostname", replicaDns.hostname);
         output("PrimaryEndpoint", database.primaryHost());
         output("AlarmTopicArn", alarms.topic.getTopicArn());
+        output("AuthIssuerUri", identity.issuer);
+        output("FrontendClientId", identity.frontendClient.getUserPoolClientId());
+        output("MachineClientId", identity.machineClient.getUserPoolClientId());
     }
 
     private void output(String id, String value) {

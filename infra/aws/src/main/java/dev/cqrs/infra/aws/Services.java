@@ -25,13 +25,15 @@ final class Services {
     final FargateService queryService;
 
     Services(Stack stack, ResourceNames names, CqrsConfig config, Cluster cluster, Network network,
-             Database database, ReplicaDns replicaDns, Messaging messaging, Tables tables, DbBootstrap bootstrap) {
+             Database database, ReplicaDns replicaDns, Messaging messaging, Tables tables, DbBootstrap bootstrap,
+             Identity identity) {
         FargateParts parts = new FargateParts(stack, names, config);
 
         Map<String, String> commandEnv = new LinkedHashMap<>();
         commandEnv.put("AWS_REGION", stack.getRegion());
         commandEnv.put("COMMAND_DB_URL", Parts.jdbcUrl(database.primaryHost(), CqrsStack.COMMAND_DB));
         commandEnv.put(names.domainEvents().env(), messaging.events.getTopicArn());
+        commandEnv.putAll(identity.serviceEnvironment());
         // the outbox gauges to CloudWatch, where the alarms watch them (command-service's outbox/CloudWatchExport)
         commandEnv.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
         FargateTaskDefinition commandTask = parts.taskDefinition("CommandService", "command-service",
@@ -52,6 +54,7 @@ final class Services {
         queryEnv.put("QUERY_DB_URL", Parts.jdbcUrl(replicaDns.hostname, CqrsStack.READ_DB));
         queryEnv.put(names.employeesTable().env(), tables.employees.getTableName());
         queryEnv.put(names.auditTable().env(), tables.audit.getTableName());
+        queryEnv.putAll(identity.serviceEnvironment());
         FargateTaskDefinition queryTask = parts.taskDefinition("QueryService", "query-service",
                 parts.image("QueryServiceRepo", "query-service", config.queryServiceImage()),
                 CqrsStack.QUERY_PORT, queryEnv, FargateParts.dbSecrets("QUERY_DB", database.queryUser));

@@ -290,16 +290,68 @@ class CqrsStackTest {
         assertThat(containerVariables("command-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "COMMAND_DB_URL", names.domainEvents().env(),
                 "COMMAND_DB_USER", "COMMAND_DB_PASSWORD", "COMMAND_DB_MIGRATION_USER", "COMMAND_DB_MIGRATION_PASSWORD",
-                "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", LOGS, TRACES);
+                "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", LOGS, TRACES, "AUTH_ISSUER_URI", "AUTH_AUDIENCES",
+                "AUTH_SCOPE_PREFIX");
         assertThat(containerVariables("query-service")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", "QUERY_DB_URL", names.employeesTable().env(),
-                names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD", LOGS, TRACES);
+                names.auditTable().env(), "QUERY_DB_USER", "QUERY_DB_PASSWORD", LOGS, TRACES, "AUTH_ISSUER_URI",
+                "AUTH_AUDIENCES", "AUTH_SCOPE_PREFIX");
         assertThat(containerVariables("audit-worker")).containsExactlyInAnyOrder(
                 "AWS_REGION", "SERVER_ADDRESS", names.auditQueue().env(), names.auditQueue().dlqEnv(),
                 names.auditTable().env(), LOGS, TRACES);
         Map<String, Object> query = container("query-service");
         assertThat(new JsonText(query.get("Environment")).text)
                 .contains("jdbc:mysql://replicas.db.cqrs.internal:3306/read_db");
+    }
+
+    // ------------------------------------------------------------------ identity (Cognito)
+
+    @Test
+    void cognitoGrantsTheApiScopesToAFrontendCodeClientAndAMachineClient() {
+        assertThat(template.findResources("AWS::Cognito::UserPool")).hasSize(1);
+        template.hasResourceProperties("AWS::Cognito::UserPool",
+                Map.of("AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true)));
+        Map<String, Object> api = props(only("AWS::Cognito::UserPoolResourceServer"));
+        assertThat(api.get("Identifier")).isEqualTo("cqrs-api");
+        assertThat(list(api.get("Scopes")).stream().map(scope -> scope.get("ScopeName")).toList())
+                .containsExactlyInAnyOrder((Object[]) dev.cqrs.contracts.auth.Scopes.ALL.split(" "));
+        template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+
+        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
+                "GenerateSecret", false,
+                "AllowedOAuthFlows", List.of("code"),
+                "CallbackURLs", List.of("http://localhost:5173/callback")));
+        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
+                "GenerateSecret", true,
+                "AllowedOAuthFlows", List.of("client_credentials")));
+        String clients = new JsonText(template.findResources("AWS::Cognito::UserPoolClient")).text;
+        for (String scope : dev.cqrs.contracts.auth.Scopes.ALL.split(" ")) {
+            assertThat(clients).contains("/" + scope + "\"");
+        }
+    }
+
+    @Test
+    void bothHttpServicesValidateTheUserPoolsTokens() {
+        for (String service : List.of("command-service", "query-service")) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            list(container(service).get("Environment")).forEach(e -> vars.put((String) e.get("Name"), e.get("Value")));
+            assertThat(new JsonText(vars.get("AUTH_ISSUER_URI")).text).contains("https://cognito-idp.")
+                    .contains(logicalIdOf("AWS::Cognito::UserPool"));
+            assertThat(vars).containsEntry("AUTH_SCOPE_PREFIX", "cqrs-api/").containsEntry("AUTH_AUDIENCES", "");
+        }
+        assertThat(containerVariables("audit-worker")).noneMatch(name -> name.startsWith("AUTH_"));
+    }
+
+    private static Map<String, Object> only(String type) {
+        Map<String, Map<String, Object>> found = template.findResources(type);
+        assertThat(found).hasSize(1);
+        return found.values().iterator().next();
+    }
+
+    private static String logicalIdOf(String type) {
+        Map<String, Map<String, Object>> found = template.findResources(type);
+        assertThat(found).hasSize(1);
+        return found.keySet().iterator().next();
     }
 
     @Test

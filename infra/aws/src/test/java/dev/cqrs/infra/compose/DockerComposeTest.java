@@ -264,7 +264,8 @@ class DockerComposeTest {
                 "command-service", "command-service/target/command-service.jar",
                 "query-service", "query-service/target/query-service.jar",
                 "audit-worker", "audit-worker/target/audit-worker.jar",
-                "projector", "projector-lambda/target/projector-lambda.jar");
+                "projector", "projector-lambda/target/projector-lambda.jar",
+                "auth-server", "auth-server/target/auth-server.jar");
         jars.forEach((service, jar) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> build = (Map<String, Object>) services.get(service).get("build");
@@ -279,6 +280,19 @@ class DockerComposeTest {
             assertThat(read("docker/" + http + ".Dockerfile")).contains("SERVER_ADDRESS=0.0.0.0");
         }
         assertThat(read("docker/projector.Dockerfile")).contains("dev.cqrs.projector.local.LocalEventSourceRunner");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothApisValidateTokensOfTheDemoIssuer() {
+        String issuer = "http://auth-server:9000";
+        assertThat((Map<String, Object>) services.get("auth-server").get("environment"))
+                .containsEntry("AUTH_ISSUER_URI", issuer);
+        for (String api : List.of("command-service", "query-service")) {
+            assertThat((Map<String, Object>) services.get(api).get("environment"))
+                    .containsEntry("AUTH_ISSUER_URI", issuer);
+            assertThat(((Map<String, Object>) services.get(api).get("depends_on"))).containsKey("auth-server");
+        }
     }
 
     // ================================================================== helpers
