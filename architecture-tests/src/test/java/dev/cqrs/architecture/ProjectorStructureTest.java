@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The inside of projector-lambda, bottom up: {@code projection} (what a read model implements) ← the read models
- * {@code todo} and {@code employee} (independent of each other) ← the root package (the Lambda: pipeline and wiring)
+ * {@code todo} and {@code employee} (independent of each other) and {@code telemetry} (traces and meters around the
+ * Projection SPI, knowing no read model) ← the root package (the Lambda: pipeline and wiring)
  * ← the entry points that are not the Lambda, {@code local} and {@code redrive} (on top: the Lambda never needs them).
  * No package cycles. Reads projector-lambda's compiled classes.
  */
@@ -29,7 +30,7 @@ class ProjectorStructureTest {
     void everyClassLivesInAKnownPackage() {
         // a new package would escape the rules below: give it a place in them first
         assertThat(ModuleClasses.subpackages(classes, ROOT)).as("packages under " + ROOT)
-                .containsExactlyInAnyOrder("projection", "todo", "employee", "local", "redrive");
+                .containsExactlyInAnyOrder("projection", "todo", "employee", "telemetry", "local", "redrive");
     }
 
     @Test
@@ -46,15 +47,20 @@ class ProjectorStructureTest {
         noClasses().that().resideInAPackage(ROOT + ".employee..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages(ROOT, "todo", "local", "redrive"))
                 .check(classes);
-        noClasses().that().resideInAnyPackage(packages(ROOT, "projection", "todo", "employee"))
+        noClasses().that().resideInAnyPackage(packages(ROOT, "projection", "todo", "employee", "telemetry"))
                 .should().dependOnClassesThat().resideInAPackage(ROOT)
                 .because("a read model knows only the Projection it implements, not what feeds it")
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT + ".telemetry..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages(ROOT, "todo", "employee", "local", "redrive"))
+                .because("telemetry measures any read model through the Projection SPI")
                 .check(classes);
     }
 
     @Test
     void theLambdaNeedsNoneOfTheLocalEntryPoints() {
-        noClasses().that().resideInAnyPackage(ROOT, ROOT + ".projection..", ROOT + ".todo..", ROOT + ".employee..")
+        noClasses().that().resideInAnyPackage(ROOT, ROOT + ".projection..", ROOT + ".todo..", ROOT + ".employee..",
+                        ROOT + ".telemetry..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages(ROOT, "local", "redrive"))
                 .because("local and redrive run the projector outside Lambda; they sit on top of it")
                 .check(classes);

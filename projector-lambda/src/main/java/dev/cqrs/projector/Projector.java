@@ -2,6 +2,8 @@ package dev.cqrs.projector;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cqrs.projector.employee.EmployeeProjection;
+import dev.cqrs.projector.telemetry.ObservedProjection;
+import dev.cqrs.projector.telemetry.Telemetry;
 import dev.cqrs.projector.todo.TodoProjection;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,13 +25,15 @@ public final class Projector implements AutoCloseable {
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final PartialBatchProcessor batchProcessor;
+    private final Telemetry telemetry;
 
     private Projector(HikariDataSource dataSource, SqsClient sqs, DynamoDbClient dynamo,
-                      PartialBatchProcessor batchProcessor) {
+                      PartialBatchProcessor batchProcessor, Telemetry telemetry) {
         this.dataSource = dataSource;
         this.sqs = sqs;
         this.dynamo = dynamo;
         this.batchProcessor = batchProcessor;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -44,13 +48,14 @@ public final class Projector implements AutoCloseable {
         HikariDataSource dataSource = ReadModelDatabase.connect(url, credentials.runtime());
         SqsClient sqs = null;
         DynamoDbClient dynamo = null;
+        Telemetry telemetry = Telemetry.fromEnvironment(env);
         try {
             String employeesTable = required(env, "EMPLOYEES_TABLE");
             sqs = sqsClient();
             dynamo = dynamoDbClient();
             DeadLetters deadLetters = new SqsDeadLetters(sqs, required(env, "PROJECTOR_DLQ_NAME"));
             return new Projector(dataSource, sqs, dynamo,
-                    batchProcessor(dataSource, dynamo, employeesTable, deadLetters));
+                    batchProcessor(dataSource, dynamo, employeesTable, deadLetters, telemetry), telemetry);
         } catch (RuntimeException e) {
             if (dynamo != null) {
                 dynamo.close();
@@ -59,17 +64,28 @@ public final class Projector implements AutoCloseable {
                 sqs.close();
             }
             dataSource.close();
+            telemetry.close();
             throw e;
         }
     }
 
-    /** The object graph: one projection per read model, behind the router. Add new read models here. */
+    /** {@link #batchProcessor(DataSource, DynamoDbClient, String, DeadLetters, Telemetry)}, traces unreported. */
     static PartialBatchProcessor batchProcessor(DataSource dataSource, DynamoDbClient dynamo, String employeesTable,
                                                 DeadLetters deadLetters) {
+        return batchProcessor(dataSource, dynamo, employeesTable, deadLetters, Telemetry.unreported());
+    }
+
+    /**
+     * The object graph: one projection per read model, each measured ({@link ObservedProjection}), behind the router;
+     * each message in its own span of the command's trace ({@link TracedMessageHandler}). Add new read models here.
+     */
+    static PartialBatchProcessor batchProcessor(DataSource dataSource, DynamoDbClient dynamo, String employeesTable,
+                                                DeadLetters deadLetters, Telemetry telemetry) {
         ProjectionRouter router = new ProjectionRouter(List.of(
-                new TodoProjection(dataSource),
-                new EmployeeProjection(dynamo, employeesTable)));
-        return new PartialBatchProcessor(new ProjectingMessageHandler(router, deadLetters));
+                new ObservedProjection("todo", new TodoProjection(dataSource), telemetry),
+                new ObservedProjection("employee", new EmployeeProjection(dynamo, employeesTable), telemetry)));
+        return new PartialBatchProcessor(
+                new TracedMessageHandler(new ProjectingMessageHandler(router, deadLetters), telemetry));
     }
 
     /** The JDK-based HTTP client: no Apache/Netty classes to load on a cold start. */
@@ -86,11 +102,17 @@ public final class Projector implements AutoCloseable {
         return batchProcessor;
     }
 
+    /** The tracer and meters (the local runner serves the meters on /actuator/prometheus). */
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
     @Override
     public void close() {
         dynamo.close();
         sqs.close();
         dataSource.close();
+        telemetry.close();
     }
 
     private static String required(Map<String, String> env, String name) {

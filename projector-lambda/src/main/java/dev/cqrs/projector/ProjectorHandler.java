@@ -17,6 +17,8 @@ public final class ProjectorHandler implements RequestHandler<SQSEvent, SQSBatch
     private static Projector shared;
 
     private final PartialBatchProcessor batchProcessor;
+    /** Run after every invocation: sends the invocation's spans before Lambda freezes the container. */
+    private final Runnable afterInvocation;
 
     /** Used by Lambda: configured from the environment. */
     public ProjectorHandler() {
@@ -25,17 +27,26 @@ public final class ProjectorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /** Used by the local runner, which owns (and closes) the projector. */
     public ProjectorHandler(Projector projector) {
-        this(projector.batchProcessor());
+        this(projector.batchProcessor(), projector.telemetry()::flush);
     }
 
     ProjectorHandler(PartialBatchProcessor batchProcessor) {
+        this(batchProcessor, () -> { });
+    }
+
+    private ProjectorHandler(PartialBatchProcessor batchProcessor, Runnable afterInvocation) {
         this.batchProcessor = batchProcessor;
+        this.afterInvocation = afterInvocation;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        return batchProcessor.process(records);
+        try {
+            return batchProcessor.process(records);
+        } finally {
+            afterInvocation.run();
+        }
     }
 
     private static synchronized Projector sharedProjector() {

@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The process that plays Lambda's SQS event source mapping on a machine without Lambda: wires the projector, its
- * {@link PollLoop} and a {@link HealthEndpoint}, runs the loop on the main thread and stops it on SIGTERM. The parts:
+ * {@link PollLoop} and {@link ManagementEndpoints} (health, liveness, readiness, Prometheus), runs the loop on the
+ * main thread and stops it on SIGTERM. The parts:
  * {@link PollLoop} (receive, backoff, health signals), {@link BatchInvoker} (invoke, then delete what succeeded),
  * {@link BatchResponses} (reading the partial batch response), {@link SqsEventMapper} (SQS message → Lambda event).
  *
- * <p>Environment: PROJECTOR_QUEUE_NAME, PROJECTOR_HEALTH_PORT (default 8083), plus everything
+ * <p>Environment: PROJECTOR_QUEUE_NAME, PROJECTOR_DLQ_NAME, PROJECTOR_HEALTH_PORT (default 8083), plus everything
  * {@link Projector#fromEnvironment} reads and the SDK's standard AWS settings.
  */
 public final class LocalEventSourceRunner {
@@ -43,8 +44,9 @@ public final class LocalEventSourceRunner {
         Projector projector = Projector.fromEnvironment(System.getenv());
         SqsClient sqs = Projector.sqsClient();
         PollLoop loop = new PollLoop(sqs, queueName, new ProjectorHandler(projector));
-        HealthEndpoint health = HealthEndpoint.start(healthPort, loop::isAlive);
-        log.info("health on http://127.0.0.1:{}/health", health.port());
+        QueueDepths.register(projector.telemetry().meters(), sqs, queueName, System.getenv("PROJECTOR_DLQ_NAME"));
+        ManagementEndpoints health = ManagementEndpoints.start(healthPort, loop::isAlive, projector.telemetry()::scrape);
+        log.info("health on http://127.0.0.1:{}/actuator/health, metrics on /actuator/prometheus", health.port());
 
         // Whoever gets here first closes: the main thread when the loop ends, or the shutdown hook when a long poll
         // is still open (the JVM halts once the hook returns).

@@ -9,44 +9,64 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} on loopback: 200 {"status":"UP"} while the poll loop is alive, 503 otherwise.
- * Hand-written on the JDK's built-in HTTP server because the runner ships in the Lambda jar, which stays free of
- * Spring/Actuator (every extra class is cold-start time); one fixed endpoint does not justify a web framework.
+ * The local runner's management port on loopback, with the Spring services' actuator paths and shapes:
+ * <ul>
+ *   <li>{@code GET /actuator/health}, {@code /actuator/health/liveness}, {@code /actuator/health/readiness} (and the
+ *       older {@code /health}): 200 {"status":"UP"} while the poll loop is alive, 503 {"status":"DOWN"} otherwise;
+ *       liveness and readiness are the same signal, the loop being the runner's only work;</li>
+ *   <li>{@code GET /actuator/prometheus}: the projector's meters in the Prometheus text format (version 0.0.4),
+ *       rendered by Micrometer's Prometheus registry.</li>
+ * </ul>
+ * On the JDK's built-in HTTP server because the runner ships in the Lambda jar, which stays free of Spring/Actuator
+ * (every extra class is cold-start time): Micrometer does the metrics, this class only routes four paths.
  */
-final class HealthEndpoint implements AutoCloseable {
+final class ManagementEndpoints implements AutoCloseable {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
 
-    private HealthEndpoint(HttpServer server) {
+    private ManagementEndpoints(HttpServer server) {
         this.server = server;
     }
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
-    static HealthEndpoint start(int port, BooleanSupplier alive) throws IOException {
+    static ManagementEndpoints start(int port, BooleanSupplier alive, Supplier<String> prometheus) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/health", exchange -> respond(exchange, alive.getAsBoolean()));
+        server.createContext("/", exchange -> route(exchange, alive, prometheus));
         server.start();
-        return new HealthEndpoint(server);
+        return new ManagementEndpoints(server);
     }
 
     int port() {
         return server.getAddress().getPort();
     }
 
-    private static void respond(HttpExchange exchange, boolean up) throws IOException {
+    private static void route(HttpExchange exchange, BooleanSupplier alive, Supplier<String> prometheus)
+            throws IOException {
         try (exchange) {
-            if (!"/health".equals(exchange.getRequestURI().getPath())) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
+            switch (exchange.getRequestURI().getPath()) {
+                case "/health", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" -> {
+                    boolean up = alive.getAsBoolean();
+                    respond(exchange, up ? 200 : 503, "application/json",
+                            up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                }
+                case "/actuator/prometheus" -> respond(exchange, 200, PROMETHEUS_TEXT, prometheus.get());
+                default -> exchange.sendResponseHeaders(404, -1);
             }
-            byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(up ? 200 : 503, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -10,24 +10,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HealthEndpointTest {
+class ManagementEndpointsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void reportsWhetherThePollLoopIsAlive() throws Exception {
+    void reportsWhetherThePollLoopIsAliveOnEveryHealthPath() throws Exception {
         AtomicBoolean alive = new AtomicBoolean(true);
-        try (HealthEndpoint health = HealthEndpoint.start(0, alive::get)) {
-            HttpResponse<String> up = get(health.port(), "/health");
-            assertThat(up.statusCode()).isEqualTo(200);
-            assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+        try (ManagementEndpoints endpoints = ManagementEndpoints.start(0, alive::get, () -> "")) {
+            for (String path : new String[] {"/health", "/actuator/health", "/actuator/health/liveness",
+                    "/actuator/health/readiness"}) {
+                alive.set(true);
+                HttpResponse<String> up = get(endpoints.port(), path);
+                assertThat(up.statusCode()).as(path).isEqualTo(200);
+                assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
 
-            alive.set(false);
-            HttpResponse<String> down = get(health.port(), "/health");
-            assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+                alive.set(false);
+                HttpResponse<String> down = get(endpoints.port(), path);
+                assertThat(down.statusCode()).as(path).isEqualTo(503);
+                assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+            }
+            assertThat(get(endpoints.port(), "/health/more").statusCode()).isEqualTo(404);
+        }
+    }
 
-            assertThat(get(health.port(), "/health/more").statusCode()).isEqualTo(404);
+    @Test
+    void servesTheScrapeInThePrometheusTextFormat() throws Exception {
+        try (ManagementEndpoints endpoints = ManagementEndpoints.start(0, () -> true, () -> "queue_depth_messages 3\n")) {
+            HttpResponse<String> scrape = get(endpoints.port(), "/actuator/prometheus");
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(scrape.body()).isEqualTo("queue_depth_messages 3\n");
         }
     }
 

@@ -64,7 +64,8 @@ class PollLoopIntegrationTest {
             };
             PollLoop runner = new PollLoop(sqs, queueName, watched, deleted::add);
             Thread poller = new Thread(runner, "runner-under-test");
-            try (HealthEndpoint health = HealthEndpoint.start(0, runner::isAlive)) {
+            try (ManagementEndpoints health =
+                         ManagementEndpoints.start(0, runner::isAlive, projector.telemetry()::scrape)) {
                 poller.start();
                 String todoId = UUID.randomUUID().toString();
 
