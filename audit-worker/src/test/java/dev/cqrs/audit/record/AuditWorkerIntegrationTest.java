@@ -362,7 +362,7 @@ class AuditWorkerIntegrationTest {
                     .messageAttributeNames("All")
                     .messageSystemAttributeNamesWithStrings("All")).messages()) {
                 String originalId = attribute(message, "originalMessageId");
-                if (originalMessageIds.contains(originalId)) {
+                if (originalId != null && originalMessageIds.contains(originalId)) {
                     found.put(originalId, message);
                     sqs.deleteMessage(request -> request.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
                 }

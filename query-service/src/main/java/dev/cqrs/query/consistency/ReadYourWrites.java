@@ -1,5 +1,8 @@
 package dev.cqrs.query.consistency;
 
+import dev.cqrs.contracts.observability.MetricNames;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,9 @@ import java.util.function.Supplier;
  * whole wait and re-reads every poll, so a burst of tokens while the read model lags must not take every thread
  * (or open connections without bound). A query whose first read already answers never needs a permit.
  * <p>
+ * A wait (a first read that missed) is the observation {@code consistency.wait}: a span in the request's trace and a
+ * timer tagged {@code outcome} = {@code reached} or {@code unavailable} (answered 503), so waits and 503s are counted.
+ * <p>
  * Hand-written on purpose: this is a poll with a deadline on the request path, where "not there yet" is an ordinary
  * value, not a failure. Spring's {@code RetryTemplate} (spring-core 7) and the retry libraries retry on exceptions
  * and count attempts; none stops at a wall-clock deadline on a predicate over the result. The loop is a few lines,
@@ -26,10 +32,12 @@ public class ReadYourWrites {
 
     private final ConsistencyProperties properties;
     private final Semaphore waiters;
+    private final ObservationRegistry observations;
 
-    ReadYourWrites(ConsistencyProperties properties) {
+    ReadYourWrites(ConsistencyProperties properties, ObservationRegistry observations) {
         this.properties = properties;
         this.waiters = new Semaphore(properties.consistencyMaxWaiters());
+        this.observations = observations;
     }
 
     /** Like {@link #await(Supplier, Supplier, Predicate, String)}, reading again the same way as the first time. */
@@ -54,6 +62,20 @@ public class ReadYourWrites {
         if (reached.test(answer)) {
             return answer;
         }
+        Observation wait = Observation.start(MetricNames.CONSISTENCY_WAIT, observations)
+                .contextualName("wait for " + what);
+        String outcome = "unavailable";
+        try (Observation.Scope scope = wait.openScope()) {
+            T caughtUp = waitUntil(deadline, again, reached, what);
+            outcome = "reached";
+            return caughtUp;
+        } finally {
+            wait.lowCardinalityKeyValue(MetricNames.TAG_OUTCOME, outcome).stop();
+        }
+    }
+
+    private <T> T waitUntil(long deadline, Supplier<T> again, Predicate<T> reached, String what) {
+        T answer;
         if (!waiters.tryAcquire()) {
             throw new NotYetConsistentException("The read model has not yet reached the requested version of " + what
                     + ", and " + properties.consistencyMaxWaiters() + " queries are already waiting for it");

@@ -1,5 +1,6 @@
 package dev.cqrs.query.consistency;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 class ReadYourWritesTest {
 
     private final ReadYourWrites readYourWrites =
-            new ReadYourWrites(new ConsistencyProperties(Duration.ofMillis(300), Duration.ofMillis(10), 32));
+            new ReadYourWrites(new ConsistencyProperties(Duration.ofMillis(300), Duration.ofMillis(10), 32),
+                    ObservationRegistry.NOOP);
 
     @Test
     void readsAgainUntilTheAnswerHasReachedTheVersionAndReturnsThatAnswer() {
@@ -71,7 +73,8 @@ class ReadYourWritesTest {
     @Test
     void beyondTheWaiterBoundAQueryThatMissesIsA503AtOnceAndAFreedPermitIsReused() throws Exception {
         ReadYourWrites oneWaiter =
-                new ReadYourWrites(new ConsistencyProperties(Duration.ofSeconds(5), Duration.ofMillis(10), 1));
+                new ReadYourWrites(new ConsistencyProperties(Duration.ofSeconds(5), Duration.ofMillis(10), 1),
+                        ObservationRegistry.NOOP);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> oneWaiter.await(
                 () -> 1, () -> release.getCount() == 0 ? 2 : 1, version -> version >= 2, "first"));
@@ -99,7 +102,8 @@ class ReadYourWritesTest {
     @Test
     void aWaitThatRunsOutGivesItsPermitBack() {
         ReadYourWrites oneWaiter =
-                new ReadYourWrites(new ConsistencyProperties(Duration.ofMillis(50), Duration.ofMillis(10), 1));
+                new ReadYourWrites(new ConsistencyProperties(Duration.ofMillis(50), Duration.ofMillis(10), 1),
+                        ObservationRegistry.NOOP);
 
         assertThatThrownBy(() -> oneWaiter.await(() -> 1, version -> false, "never"))
                 .isInstanceOf(NotYetConsistentException.class);
