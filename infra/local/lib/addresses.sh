@@ -10,6 +10,11 @@ MDB_REPLICA1_ADDR=127.0.0.12
 MDB_REPLICA2_ADDR=127.0.0.13
 MDB_REPLICA_ADDRS="$MDB_REPLICA1_ADDR $MDB_REPLICA2_ADDR"
 
+# Zipkin (trace backend: UI and the v2 HTTP API; every service and the projector report spans to it).
+ZIPKIN_ADDR=127.0.0.1
+ZIPKIN_PORT=9411
+ZIPKIN_URL="http://$ZIPKIN_ADDR:$ZIPKIN_PORT"
+
 # The local OAuth 2.1 issuer (auth-server) and its confidential client for tests and tools: local demo values,
 # written to .local/stack.env (AUTH_ISSUER_URI, AUTH_CLIENT_ID, AUTH_CLIENT_SECRET) and printed by bin/run.
 AUTH_ADDR=127.0.0.1
