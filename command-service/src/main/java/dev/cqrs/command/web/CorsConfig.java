@@ -18,8 +18,9 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
 
+    /** Not named "corsFilter": Spring Security's CORS support takes a bean of that name to be a CorsFilter. */
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${cors.allowed-origins}") List<String> allowedOrigins) {
+    FilterRegistrationBean<CorsFilter> corsFilterRegistration(@Value("${cors.allowed-origins}") List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
