@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 class CloudWatchExport {
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     CloudWatchAsyncClient cloudWatchAsyncClient() {
         return CloudWatchAsyncClient.create();
     }

@@ -1,10 +1,7 @@
 package dev.cqrs.command.outbox;
 
 import dev.cqrs.command.ApiClient;
-import dev.cqrs.contracts.observability.CloudWatchMetrics;
 import dev.cqrs.contracts.observability.MetricNames;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,20 +47,6 @@ class OutboxObservabilityTest {
         assertThat(scrape(api, BACKLOG)).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(scrape(api, AGE)).isGreaterThan(first));
-    }
-
-    @Test
-    void theCloudWatchExportCarriesTheAlarmedNamesWithoutDimensionsAndNothingElse() {
-        var registry = new SimpleMeterRegistry();
-        registry.config().meterFilter(CloudWatchExport.onlyTheAlarmedMetrics());
-        Gauge.builder(MetricNames.OUTBOX_OLDEST_AGE, () -> 42).tag("instance", "a").register(registry);
-        Gauge.builder("jvm.threads.live", () -> 1).register(registry);
-
-        assertThat(registry.getMeters()).singleElement().satisfies(meter -> {
-            assertThat(meter.getId().getName()).isEqualTo(CloudWatchMetrics.OLDEST_UNPUBLISHED_AGE.metricName())
-                    .isEqualTo("OldestUnpublishedAgeSeconds");
-            assertThat(meter.getId().getTags()).isEmpty();
-        });
     }
 
     /** The value of an untagged series in the Prometheus text format. */
