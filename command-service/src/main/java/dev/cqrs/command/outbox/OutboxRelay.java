@@ -74,14 +74,11 @@ class OutboxRelay {
             recordTransaction.executeWithoutResult(status -> batch.forEach(event -> failed(event, owner, e.toString())));
             return batch.size();
         }
+        List<PendingEvent> accepted = batch.stream().filter(outcome::accepted).toList();
         recordTransaction.executeWithoutResult(status -> {
-            for (PendingEvent event : batch) {
-                if (outcome.accepted(event)) {
-                    markPublished(event, owner);
-                } else {
-                    failed(event, owner, outcome.failedEventIds().get(event.eventId()));
-                }
-            }
+            markPublished(accepted, owner);
+            batch.stream().filter(event -> !outcome.accepted(event))
+                    .forEach(event -> failed(event, owner, outcome.failedEventIds().get(event.eventId())));
         });
         return batch.size();
     }
@@ -130,16 +127,23 @@ class OutboxRelay {
         return batch;
     }
 
-    private void markPublished(PendingEvent event, String owner) {
+    /** One statement for the whole batch (the usual case: SNS accepted every entry), not one per row. */
+    private void markPublished(List<PendingEvent> events, String owner) {
+        if (events.isEmpty()) {
+            return;
+        }
         int marked = jdbc.sql("""
-                        UPDATE outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL,
+                        UPDATE outbox SET published_at = :now, attempts = attempts + 1, last_error = NULL,
                                           lease_owner = NULL, lease_until = NULL
-                        WHERE id = ? AND lease_owner = ?""")
-                .params(Timestamp.from(now()), event.id(), owner)
+                        WHERE id IN (:ids) AND lease_owner = :owner""")
+                .param("now", Timestamp.from(now()))
+                .param("ids", events.stream().map(PendingEvent::id).toList())
+                .param("owner", owner)
                 .update();
-        if (marked == 0) {
-            // the lease ran out and another relay took the row over; it publishes (deduplicated) and marks it
-            log.warn("Lease on event {} lost before it was marked published", event.eventId());
+        if (marked < events.size()) {
+            // the lease ran out and another relay took rows over; it publishes them (deduplicated) and marks them
+            log.warn("Lease on {} of {} published events lost before they were marked", events.size() - marked,
+                    events.size());
         }
     }
 
