@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * (expired, another issuer or audience, bad signature), 403 when the token lacks the endpoint's scope.
  *
  * <p>Open without a token: the actuator's health (liveness, readiness), info and prometheus endpoints, Swagger UI and
- * the OpenAPI document, and {@code /error}. Everything else needs a token: an endpoint no rule names is refused.
+ * the OpenAPI document, {@code /error}, and the RFC 9728 resource metadata that 401s point to. Everything else needs a token: an endpoint no rule names is refused.
  * CORS preflights carry no token: they are answered from the service's CORS settings before any check.
  *
  * <p>Stateless (no session, no cookies), so CSRF protection does not apply and is off.
@@ -55,7 +55,7 @@ public final class ApiSecurity {
     /** Reachable without a token (probes, scraping, API docs). */
     public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/error");
+            "/v3/api-docs/**", "/error", "/.well-known/oauth-protected-resource");
 
     /** A subject the services can record as the actor (events, audit, idempotency keys): a plain ASCII token. */
     private static final Pattern USABLE_SUBJECT = Pattern.compile("[A-Za-z0-9._:@-]{1,100}");
