@@ -58,7 +58,11 @@ class ObservabilityTest {
                 .atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> trace(zipkin, traceId), found -> has(found, "projector", "apply todo")
                         && has(found, "audit-worker", "record todocreated")
-                        && has(found, "command-service", "publish todocreated"));
+                        && has(found, "command-service", "publish todocreated")
+                        // complete: each service reports a span when it ends, so a parent may arrive after its child
+                        && found.stream().allMatch(span -> span.parentId() == null
+                                || span.parentId().equals(clientSpanId)
+                                || found.stream().anyMatch(parent -> parent.id().equals(span.parentId()))));
         spans.forEach(span -> System.out.printf("%-16s %-34s %8.1f ms  %s%n", span.service(), span.name(),
                 span.duration() / 1000.0, span.kind()));
 
