@@ -27,7 +27,10 @@ ALTER USER '$DB_ROOT_USER'@'127.%' IDENTIFIED BY '$DB_ROOT_PASSWORD';
 GRANT ALL PRIVILEGES ON *.* TO '$DB_ROOT_USER'@'127.%' WITH GRANT OPTION;
 SQL
   mdb_users_and_grants_sql
+  # Local only, after the shared grants (which revoke first): the query user may read its replicas' replication
+  # status, the replica.lag gauge of the pipeline page (MariaDB's privilege; RDS reports ReplicaLag itself).
   cat <<SQL
+GRANT SLAVE MONITOR ON *.* TO '$QUERY_DB_USER'@'127.%';
 CREATE DATABASE IF NOT EXISTS stack_health CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE TABLE IF NOT EXISTS stack_health.marker (id INT PRIMARY KEY, token VARCHAR(64) NOT NULL, written_at DATETIME(6) NOT NULL);
 SQL

@@ -14,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The inside of query-service, top down: the controllers (in their features; nothing depends on a controller) ← the
- * features {@code todo}, {@code employee}, {@code audit} (independent of each other) → the shared support
+ * features {@code todo}, {@code employee}, {@code audit}, {@code pipeline} (independent of each other) → the shared support
  * {@code consistency}, {@code replica}, {@code dynamodb} → {@code web} (problem details, paging, API docs), which
  * depends on no feature. No package cycles. Reads query-service's compiled classes.
  */
 class QueryServiceStructureTest {
 
     private static final String ROOT = "dev.cqrs.query";
-    private static final List<String> FEATURES = List.of("todo", "employee", "audit");
+    private static final List<String> FEATURES = List.of("todo", "employee", "audit", "pipeline");
     /** By name: this module does not have Spring on its classpath. */
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static JavaClasses classes;
@@ -35,7 +35,7 @@ class QueryServiceStructureTest {
     void everyClassLivesInAKnownPackage() {
         // a new package would escape the rules below: give it a place in them first
         assertThat(ModuleClasses.subpackages(classes, ROOT)).as("packages under " + ROOT)
-                .containsExactlyInAnyOrder("todo", "employee", "audit", "consistency", "replica", "dynamodb", "web");
+                .containsExactlyInAnyOrder("todo", "employee", "audit", "pipeline", "consistency", "replica", "dynamodb", "web");
     }
 
     @Test

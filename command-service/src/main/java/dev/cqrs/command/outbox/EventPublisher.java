@@ -2,6 +2,7 @@ package dev.cqrs.command.outbox;
 
 import dev.cqrs.contracts.observability.MetricNames;
 import dev.cqrs.contracts.observability.TraceContextAttributes;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,6 +45,7 @@ class EventPublisher {
     private final OutboxTracing tracing;
     private final MeterRegistry meters;
     private final DistributionSummary batchSize;
+    private final Counter published;
 
     EventPublisher(SnsClient sns, @Value("${events.topic-arn}") String topicArn, OutboxTracing tracing,
                    MeterRegistry meters) {
@@ -54,6 +56,11 @@ class EventPublisher {
         this.batchSize = DistributionSummary.builder(MetricNames.OUTBOX_PUBLISH_BATCH_SIZE)
                 .baseUnit("events")
                 .description("Events per PublishBatch call")
+                .register(meters);
+        // registered now, so it reads 0 before the first publish and a rate over two scrapes is always defined
+        this.published = Counter.builder(MetricNames.OUTBOX_PUBLISHED)
+                .baseUnit("events")
+                .description("Events SNS accepted")
                 .register(meters);
     }
 
@@ -80,6 +87,7 @@ class EventPublisher {
                     .register(meters));
             spans.forEach(Span::end);
         }
+        published.increment(response.successful().size());
         Map<String, String> failed = new HashMap<>();
         response.failed().forEach(f -> failed.put(f.id(), f.code() + ": " + f.message()));
         // Anything SNS neither accepted nor rejected is treated as not accepted: it will be retried, and the

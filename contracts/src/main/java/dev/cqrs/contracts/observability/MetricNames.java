@@ -21,6 +21,11 @@ public final class MetricNames {
     public static final String OUTBOX_PUBLISH = "outbox.publish";
     /** Distribution summary, events: rows per PublishBatch call (1 to 10). */
     public static final String OUTBOX_PUBLISH_BATCH_SIZE = "outbox.publish.batch.size";
+    /**
+     * Counter, events: events SNS accepted (counted once per accepted entry of a PublishBatch; a re-publish after a
+     * lost answer counts again). Its rate is the pipeline page's publish rate.
+     */
+    public static final String OUTBOX_PUBLISHED = "outbox.published";
 
     // projector: per read model
     /**
@@ -49,6 +54,12 @@ public final class MetricNames {
      * to the answer; tag {@link #TAG_OUTCOME} = {@code reached} or {@code unavailable} (answered 503).
      */
     public static final String CONSISTENCY_WAIT = "consistency.wait";
+    /**
+     * Gauge, seconds: how far one MySQL replica's SQL thread is behind the primary ({@code Seconds_Behind_Master},
+     * whole seconds), tag {@link #TAG_REPLICA} = the replica's host:port; NaN when it cannot be read (replica down,
+     * replication stopped, no privilege to see it). Read from the replica when scraped.
+     */
+    public static final String REPLICA_LAG = "replica.lag";
 
     // every Spring service
     /** Spring's timer of every HTTP request served. */
@@ -57,6 +68,7 @@ public final class MetricNames {
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_PROJECTION = "projection";
     public static final String TAG_QUEUE = "queue";
+    public static final String TAG_REPLICA = "replica";
 
     /** The Prometheus series each service exposes, by service, for the scrape test and the README. */
     public static final List<String> COMMAND_SERVICE = List.of(
