@@ -1,6 +1,7 @@
 package dev.cqrs.query.pipeline;
 
 import dev.cqrs.query.pipeline.PipelineMetricsSource.Readings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,12 @@ class Pipeline {
     private PipelineSnapshot current;
     private long currentAtNanos;
 
+    @Autowired
     Pipeline(PipelineMetricsSource source, PipelineProperties properties) {
         this(source, properties.cacheFor(), System::nanoTime);
     }
 
+    /** For tests: a clock of their own. */
     Pipeline(PipelineMetricsSource source, Duration cacheFor, LongSupplier nanoTime) {
         this.source = source;
         this.cacheForNanos = cacheFor.toNanos();

@@ -1,6 +1,5 @@
 package dev.cqrs.query.pipeline;
 
-import dev.cqrs.query.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -14,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/pipeline} (scope {@code read}, like every query): the pipeline page's numbers. Always 200 while
- * this service runs: a service that cannot be scraped is reported inside the snapshot, not as an error.
+ * this service runs: a service that cannot be scraped is reported inside the snapshot, not as an error. The 401 and
+ * 403 problem details are documented for every operation by api-security's {@code ApiContract}.
  */
 @RestController
 @Tag(name = "Pipeline", description = "The pipeline's health from the services' metrics")
@@ -30,17 +30,13 @@ class PipelineController {
             description = """
                     Assembled from the services' /actuator/prometheus (never from their databases), at most a second \
                     old. Rates and mean lags are over windowSeconds, the time since the previous reading; they are \
-                    null on the first reading. A service that could not be read leaves its fields null (outbox, \
-                    audit) or its entries out (queues, projections) and is listed in sources with up=false and the \
+                    null on the first reading. A service that could not be read leaves its numbers null (outbox, \
+                    audit) or its entries out (queues, projections, replicas) and is listed in sources with up=false and the \
                     error.""")
     @ApiResponse(responseCode = "200", description = "the snapshot",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PipelineSnapshot.class),
                     examples = @ExampleObject(value = PipelineDocs.EXAMPLE)))
-    @ApiResponse(responseCode = "401", description = "no valid bearer token",
-            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = PipelineDocs.UNAUTHORIZED)))
-    @ApiResponse(responseCode = "403", description = "the token lacks scope read",
-            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = PipelineDocs.FORBIDDEN)))
     @GetMapping("/api/pipeline")
     ResponseEntity<PipelineSnapshot> pipeline() {
         // numbers of this very second: a cached copy in a browser or proxy would freeze the page

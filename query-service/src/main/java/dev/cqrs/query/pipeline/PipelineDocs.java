@@ -19,14 +19,6 @@ final class PipelineDocs {
                         {"name":"audit-worker","where":"http://127.0.0.1:8082/actuator/prometheus","up":true,"error":null},
                         {"name":"query-service","where":"in-process","up":true,"error":null}]}""";
 
-    static final String UNAUTHORIZED = """
-            {"type":"about:blank","title":"Unauthorized","status":401,
-             "detail":"Send an access token of this API's issuer: Authorization: Bearer <token>","instance":"/api/pipeline"}""";
-
-    static final String FORBIDDEN = """
-            {"type":"about:blank","title":"Forbidden","status":403,
-             "detail":"The token lacks the scope this endpoint needs (see the README's endpoint × scope table)","instance":"/api/pipeline"}""";
-
     private PipelineDocs() {
     }
 }

@@ -1,6 +1,7 @@
 package dev.cqrs.query.pipeline;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,28 +11,29 @@ import java.util.List;
  * is null when its source could not be read (named in {@code sources} with the error) or, for rates and means, when
  * there is no earlier reading yet to compare with. Rates and mean lags are over the {@code windowSeconds} between the
  * previous reading and this one (a second or more: readings are cached for a second, so pages polling together do not
- * multiply the scrapes).
+ * multiply the scrapes). Every component is always written, {@code null} included; those that can be null are
+ * {@link Nullable} (the OpenAPI document's {@code ["number", "null"]}).
  *
  * @param takenAt       when the services were read (UTC)
  * @param windowSeconds seconds between the previous reading and this one: the window of every rate and mean
- * @param outbox        command-service's outbox; null when command-service could not be read
+ * @param outbox        command-service's outbox; its numbers are null when command-service could not be read
  * @param queues        the SQS queues and dead-letter queues, as their consumers see them; a consumer that could not
  *                      be read leaves its queues out
  * @param projections   per read model of the projector (todo, employee); empty when the projector could not be read
- * @param audit         the audit worker; null when it could not be read
+ * @param audit         the audit worker; its numbers are null when it could not be read
  * @param replicas      per MySQL replica, from query-service's own replica connections
  * @param sources       each service read, whether it answered, and why not
  */
 @Schema(description = "The CQRS pipeline at one moment, from the services' metrics")
 public record PipelineSnapshot(
         Instant takenAt,
-        @Schema(nullable = true, description = "seconds between the previous reading and this one; null on the first")
+        @Nullable @Schema(description = "seconds between the previous reading and this one; null on the first")
         Double windowSeconds,
-        @Schema(nullable = true, description = "null when command-service could not be read")
+        @Schema(description = "its numbers are null when command-service could not be read")
         Outbox outbox,
         List<Queue> queues,
         List<Projection> projections,
-        @Schema(nullable = true, description = "null when the audit worker could not be read")
+        @Schema(description = "its numbers are null when the audit worker could not be read")
         Audit audit,
         List<Replica> replicas,
         List<Source> sources) {
@@ -46,13 +48,13 @@ public record PipelineSnapshot(
      */
     @Schema(description = "command-service's transactional outbox")
     public record Outbox(
-            @Schema(nullable = true, description = "events not yet accepted by SNS, parked ones excluded")
+            @Nullable @Schema(description = "events not yet accepted by SNS, parked ones excluded")
             Long backlogRows,
-            @Schema(nullable = true, description = "seconds since the oldest of them was committed; 0 when none waits")
+            @Nullable @Schema(description = "seconds since the oldest of them was committed; 0 when none waits")
             Double oldestUnpublishedAgeSeconds,
-            @Schema(nullable = true, description = "events the relay gave up on")
+            @Nullable @Schema(description = "events the relay gave up on")
             Long parkedRows,
-            @Schema(nullable = true, description = "events accepted by SNS per second over the window")
+            @Nullable @Schema(description = "events accepted by SNS per second over the window")
             Double publishedPerSecond) {
     }
 
@@ -69,7 +71,7 @@ public record PipelineSnapshot(
             String name,
             @Schema(allowableValues = {"projector", "audit-worker"}) String consumer,
             boolean deadLetter,
-            @Schema(nullable = true, description = "visible messages; null when SQS could not be asked")
+            @Nullable @Schema(description = "visible messages; null when SQS could not be asked")
             Long messages) {
     }
 
@@ -85,11 +87,11 @@ public record PipelineSnapshot(
     @Schema(description = "one read model of the projector")
     public record Projection(
             String name,
-            @Schema(nullable = true, description = "events applied per second over the window")
+            @Nullable @Schema(description = "events applied per second over the window")
             Double appliedPerSecond,
-            @Schema(nullable = true, description = "mean seconds from occurredAt to applied over the window; null when none applied")
+            @Nullable @Schema(description = "mean seconds from occurredAt to applied over the window; null when none applied")
             Double meanLagSeconds,
-            @Schema(nullable = true, description = "largest such lag of about the last minute, seconds")
+            @Nullable @Schema(description = "largest such lag of about the last minute, seconds")
             Double maxLagSeconds) {
     }
 
@@ -102,11 +104,11 @@ public record PipelineSnapshot(
      */
     @Schema(description = "the audit worker")
     public record Audit(
-            @Schema(nullable = true, description = "audit items written per second over the window")
+            @Nullable @Schema(description = "audit items written per second over the window")
             Double recordedPerSecond,
-            @Schema(nullable = true, description = "mean seconds from occurredAt to written over the window; null when none written")
+            @Nullable @Schema(description = "mean seconds from occurredAt to written over the window; null when none written")
             Double meanLagSeconds,
-            @Schema(nullable = true, description = "largest such lag of about the last minute, seconds")
+            @Nullable @Schema(description = "largest such lag of about the last minute, seconds")
             Double maxLagSeconds) {
     }
 
@@ -119,7 +121,7 @@ public record PipelineSnapshot(
     @Schema(description = "one MySQL replica")
     public record Replica(
             String name,
-            @Schema(nullable = true, description = "seconds behind the primary (whole seconds); null when unknown")
+            @Nullable @Schema(description = "seconds behind the primary (whole seconds); null when unknown")
             Double lagSeconds) {
     }
 
@@ -136,7 +138,7 @@ public record PipelineSnapshot(
             String name,
             String where,
             boolean up,
-            @Schema(nullable = true, description = "why it could not be read; null when up")
+            @Nullable @Schema(description = "why it could not be read; null when up")
             String error) {
     }
 }

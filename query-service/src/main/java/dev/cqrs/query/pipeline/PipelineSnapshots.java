@@ -61,7 +61,7 @@ final class PipelineSnapshots {
                 whole(value(samples, BACKLOG, Map.of())),
                 number(value(samples, OLDEST_AGE, Map.of())),
                 whole(value(samples, PARKED, Map.of())),
-                w.rate(Service.COMMAND_SERVICE, PUBLISHED, Map.of()))).orElse(null);
+                w.rate(Service.COMMAND_SERVICE, PUBLISHED, Map.of()))).orElse(new Outbox(null, null, null, null));
     }
 
     private static List<Queue> queues(Readings current) {
@@ -99,7 +99,7 @@ final class PipelineSnapshots {
         return w.now(Service.AUDIT_WORKER).map(samples -> new Audit(
                 w.rate(Service.AUDIT_WORKER, AUDIT_LAG + "_count", Map.of()),
                 w.mean(Service.AUDIT_WORKER, AUDIT_LAG, Map.of()),
-                number(value(samples, AUDIT_LAG + "_max", Map.of())))).orElse(null);
+                number(value(samples, AUDIT_LAG + "_max", Map.of())))).orElse(new Audit(null, null, null));
     }
 
     private static List<Replica> replicas(Readings current) {

@@ -41,17 +41,13 @@ class PrometheusPipelineSource implements PipelineMetricsSource {
     private final HttpClient http;
 
     PrometheusPipelineSource(PipelineProperties properties, MeterRegistry ownMeters) {
-        this(properties, ownMeters, Clock.systemUTC());
-    }
-
-    PrometheusPipelineSource(PipelineProperties properties, MeterRegistry ownMeters, Clock clock) {
         this.urls = new EnumMap<>(Service.class);
         urls.put(Service.COMMAND_SERVICE, properties.commandService().resolve(PATH));
         urls.put(Service.PROJECTOR, properties.projector().resolve(PATH));
         urls.put(Service.AUDIT_WORKER, properties.auditWorker().resolve(PATH));
         this.timeout = properties.scrapeTimeout();
         this.ownMeters = ownMeters;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.http = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -117,7 +117,7 @@ class PipelineSnapshotsTest {
 
         PipelineSnapshot snapshot = PipelineSnapshots.assemble(before, now);
 
-        assertThat(snapshot.outbox()).isNull();
+        assertThat(snapshot.outbox()).isEqualTo(new PipelineSnapshot.Outbox(null, null, null, null));
         assertThat(snapshot.projections()).hasSize(1);
         assertThat(snapshot.sources()).filteredOn(s -> !s.up()).singleElement()
                 .satisfies(s -> {
