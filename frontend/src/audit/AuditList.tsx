@@ -38,11 +38,17 @@ export function AuditList({ label, pages, showEntity }: Props) {
         ))}
       </ol>
       {loading ? <Loading label="Loading audit records…" /> : null}
+      <div className="actions">
+        {/* the audit log is written asynchronously: a record of a command just made may arrive a moment later */}
+        <button type="button" className="secondary" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       {hasMore && !loading ? (
         <button type="button" className="secondary" onClick={loadMore}>
           Load more
         </button>
       ) : null}
+      </div>
     </div>
   );
 }
