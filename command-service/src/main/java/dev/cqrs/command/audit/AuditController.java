@@ -1,5 +1,6 @@
 package dev.cqrs.command.audit;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.cqrs.command.dispatch.CommandDispatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +36,7 @@ class AuditController {
     @Operation(summary = "Record an audit message",
             description = "Accepted (202): the message reaches the audit log asynchronously, exactly once, recorded "
                     + "as said by the access token's subject. Needs scope audit:write.")
+    @ApiResponse(responseCode = "202", description = "Accepted; messageId is the audit entity id of the message")
     @PostMapping
     ResponseEntity<AuditMessageAccepted> record(@Valid @RequestBody AuditMessageRequest request, Principal caller) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -1,5 +1,6 @@
 package dev.cqrs.command.employee;
 
+import jakarta.annotation.Nullable;
 import dev.cqrs.command.api.IfMatch;
 import dev.cqrs.command.api.StorableDate;
 import dev.cqrs.command.api.VersionHeaders;
@@ -62,9 +63,9 @@ class EmployeeController {
             @Schema(example = "E100") @NotBlank @Pattern(regexp = CODE) String code,
             @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) String name,
             @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
-            @Schema(example = "Engineer") @Size(max = 100) String jobTitle,
-            @Schema(example = "E001", description = "null for the top of the hierarchy") @Pattern(regexp = CODE)
-            String managerCode,
+            @Schema(example = "Engineer") @Nullable @Size(max = 100) String jobTitle,
+            @Schema(example = "E001", description = "null for the top of the hierarchy") @Nullable
+            @Pattern(regexp = CODE) String managerCode,
             @Schema(example = "2026-01-15", description = "0001-01-01 to 9999-12-31") @NotNull @StorableDate
             LocalDate hireDate) {
 
@@ -79,11 +80,11 @@ class EmployeeController {
     record DetailsRequest(
             @Schema(example = "Ada King") @NotBlank @Size(max = 100) String name,
             @Schema(example = "ada.king@example.com") @NotBlank @Email @Size(max = 254) String email,
-            @Schema(example = "Principal Engineer") @Size(max = 100) String jobTitle) {
+            @Schema(example = "Principal Engineer") @Nullable @Size(max = 100) String jobTitle) {
     }
 
     record ManagerRequest(@Schema(example = "E002", description = "null to make the employee top-level")
-                          @Pattern(regexp = CODE) String managerCode) {
+                          @Nullable @Pattern(regexp = CODE) String managerCode) {
     }
 
     record TerminationRequest(@Schema(example = "2026-12-31", description = "0001-01-01 to 9999-12-31")
@@ -116,6 +117,7 @@ class EmployeeController {
     }
 
     @Operation(summary = "Update an employee's name, email and job title")
+    @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "404", description = "No such employee")
     @ApiResponse(responseCode = "409", description = "A concurrent update that outlived the service's retries")
     @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
@@ -129,6 +131,7 @@ class EmployeeController {
     }
 
     @Operation(summary = "Change an employee's manager")
+    @ApiResponse(responseCode = "200", description = "Moved")
     @ApiResponse(responseCode = "404", description = "No such employee")
     @ApiResponse(responseCode = "409", description = "Unknown or inactive manager, a reporting cycle, the employee "
             + "has left, or a concurrent update that outlived the service's retries")

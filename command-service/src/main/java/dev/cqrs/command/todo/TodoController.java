@@ -1,5 +1,6 @@
 package dev.cqrs.command.todo;
 
+import jakarta.annotation.Nullable;
 import dev.cqrs.command.api.IfMatch;
 import dev.cqrs.command.api.VersionHeaders;
 import dev.cqrs.command.dispatch.CommandDispatcher;
@@ -54,7 +55,7 @@ class TodoController {
     @Schema(description = "A todo's title and description")
     record TodoRequest(
             @Schema(example = "Buy milk") @NotBlank @Size(max = 200) String title,
-            @Schema(example = "Two litres, semi-skimmed") @Size(max = 2000) String description) {
+            @Schema(example = "Two litres, semi-skimmed") @Nullable @Size(max = 2000) String description) {
     }
 
     @Operation(summary = "Create a todo",
@@ -68,6 +69,7 @@ class TodoController {
     }
 
     @Operation(summary = "Edit a todo's title and description", description = "Its creation time never changes.")
+    @ApiResponse(responseCode = "200", description = "Edited")
     @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @PutMapping("/{id}")
     ResponseEntity<TodoVersion> edit(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
@@ -79,6 +81,7 @@ class TodoController {
     }
 
     @Operation(summary = "Mark a todo done")
+    @ApiResponse(responseCode = "200", description = "Completed")
     @ApiResponse(responseCode = "409", description = "Already completed")
     @PostMapping("/{id}/complete")
     ResponseEntity<TodoVersion> complete(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
@@ -88,6 +91,7 @@ class TodoController {
     }
 
     @Operation(summary = "Mark a completed todo not done")
+    @ApiResponse(responseCode = "200", description = "Reopened")
     @ApiResponse(responseCode = "409", description = "Not completed")
     @PostMapping("/{id}/reopen")
     ResponseEntity<TodoVersion> reopen(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
@@ -98,6 +102,7 @@ class TodoController {
 
     @Operation(summary = "Delete a todo", description = "Returns the version of the deletion, a consistency token "
             + "after which the query service answers 404.")
+    @ApiResponse(responseCode = "200", description = "Deleted")
     @DeleteMapping("/{id}")
     ResponseEntity<TodoVersion> delete(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

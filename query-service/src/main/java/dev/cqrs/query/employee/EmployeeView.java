@@ -1,5 +1,6 @@
 package dev.cqrs.query.employee;
 
+import jakarta.annotation.Nullable;
 import dev.cqrs.contracts.store.EmployeeItemFormat;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,8 +16,8 @@ import static dev.cqrs.query.dynamodb.ItemAttributes.string;
  * @param managerCode     {@code null} at the top of the hierarchy
  * @param lastWorkingDate {@code null} while not terminated
  */
-record EmployeeView(String code, String name, String email, String jobTitle, String managerCode, LocalDate hireDate,
-                    LocalDate lastWorkingDate, long version) {
+record EmployeeView(String code, String name, String email, @Nullable String jobTitle, @Nullable String managerCode,
+                    LocalDate hireDate, @Nullable LocalDate lastWorkingDate, long version) {
 
     /** From its employee item ({@link EmployeeItemFormat}). */
     static EmployeeView of(Map<String, AttributeValue> item) {

@@ -1,5 +1,6 @@
 package dev.cqrs.query.employee;
 
+import jakarta.annotation.Nullable;
 import dev.cqrs.contracts.store.EmployeeItemFormat;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -10,7 +11,7 @@ import static dev.cqrs.query.dynamodb.ItemAttributes.number;
 import static dev.cqrs.query.dynamodb.ItemAttributes.string;
 
 /** One active direct reportee, from its employee item as the {@code byManager} index returns it. */
-record ReporteeView(String code, String name, String email, String jobTitle, LocalDate hireDate, long version) {
+record ReporteeView(String code, String name, String email, @Nullable String jobTitle, LocalDate hireDate, long version) {
 
     static ReporteeView of(Map<String, AttributeValue> item) {
         Long version = number(item, EmployeeItemFormat.VERSION);
