@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.cqrs.e2e.SystemUnderTest.commandApi;
 import static dev.cqrs.e2e.SystemUnderTest.get;
 import static dev.cqrs.e2e.SystemUnderTest.json;
 import static dev.cqrs.e2e.SystemUnderTest.postJson;
+import static dev.cqrs.e2e.SystemUnderTest.queryApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -97,14 +99,14 @@ class ObservabilityTest {
     void everyServiceExposesItsMetricsOnActuatorPrometheus() throws Exception {
         // Traffic first, so that the meters registered on first use exist: a command (relay publish), its
         // projection and audit item, and a query whose consistency token is never reached (a wait, then 503).
-        HttpResponse<String> created = postJson(StackEnv.require("COMMAND_API_URL") + "/api/todos",
+        HttpResponse<String> created = postJson(commandApi() + "/api/todos",
                 "{\"title\":\"metered " + UUID.randomUUID() + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json(created).get("id").asString();
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> get(StackEnv.require("QUERY_API_URL") + "/api/audit?entityType=todo&entityId=" + id),
+                .until(() -> get(queryApi() + "/api/audit?entityType=todo&entityId=" + id),
                         r -> r.statusCode() == 200 && json(r).get("items").size() > 0);
-        HttpResponse<String> notYet = get(StackEnv.require("QUERY_API_URL") + "/api/todos/" + id,
+        HttpResponse<String> notYet = get(queryApi() + "/api/todos/" + id,
                 "X-Consistency-Token", "999");
         assertThat(notYet.statusCode()).isEqualTo(503);
 

@@ -19,7 +19,7 @@ class RedeliveryTest {
 
     @Test
     void aRedeliveredEventChangesNeitherTheReadModelNorTheAuditLog() throws Exception {
-        var created = postJson(StackEnv.require("COMMAND_API_URL") + "/api/todos", "{\"title\":\"redelivery " + UUID.randomUUID() + "\"}");
+        var created = postJson(commandApi() + "/api/todos", "{\"title\":\"redelivery " + UUID.randomUUID() + "\"}");
         String id = json(created).get("id").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> !todoViewRow(id).isEmpty() && auditItems("todo", id).size() == 1);
         Map<String, Object> rowBefore = todoViewRow(id);

@@ -19,4 +19,10 @@ final class StackEnv {
         }
         return value;
     }
+
+    /** A setting that may be absent (blank counts as absent). */
+    static java.util.Optional<String> optional(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
 }

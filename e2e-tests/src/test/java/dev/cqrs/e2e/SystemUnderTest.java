@@ -39,6 +39,20 @@ final class SystemUnderTest {
     private SystemUnderTest() {
     }
 
+    /**
+     * Base URL of the command API for API calls: the validating proxy in front of it when
+     * {@code COMMAND_API_PROXY_URL} is set (bin/test, {@code bin/contract-proxy env}), else the service itself
+     * ({@code COMMAND_API_URL}). Calls that are not part of the documented API (actuator) use {@code COMMAND_API_URL}.
+     */
+    static String commandApi() {
+        return StackEnv.optional("COMMAND_API_PROXY_URL").orElseGet(() -> StackEnv.require("COMMAND_API_URL"));
+    }
+
+    /** Base URL of the query API for API calls: its validating proxy when {@code QUERY_API_PROXY_URL} is set. */
+    static String queryApi() {
+        return StackEnv.optional("QUERY_API_PROXY_URL").orElseGet(() -> StackEnv.require("QUERY_API_URL"));
+    }
+
     static HttpResponse<String> postJson(String url, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -54,7 +68,13 @@ final class SystemUnderTest {
 
     /** Any command: method, path on the command service, JSON body (or null), extra headers. */
     static HttpResponse<String> command(String method, String path, String json, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(StackEnv.require("COMMAND_API_URL") + path))
+        return commandAt(commandApi(), method, path, json, headers);
+    }
+
+    /** A command sent to {@code baseUrl}: the service itself, for what a validating proxy would answer in its place. */
+    static HttpResponse<String> commandAt(String baseUrl, String method, String path, String json, String... headers)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -66,17 +86,37 @@ final class SystemUnderTest {
         return send(request);
     }
 
-    /** Sends the request with the test client's bearer token, unless it has an Authorization header already. */
+    /**
+     * Sends the request with the test client's bearer token, unless it has an Authorization header already. A
+     * response through a validating proxy that broke the service's OpenAPI document (Prism marks it with the
+     * {@code sl-violations} header, and with --errors replaces it by a 500 problem of type {@link #PRISM_VIOLATIONS})
+     * fails the calling test at once with the violations, whatever status the test expected.
+     */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpRequest built = request.copy().build();
         if (built.headers().firstValue("Authorization").isEmpty()) {
             request.header("Authorization", TEST_CLIENT.authorization());
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        var violations = response.headers().firstValue("sl-violations");
+        if (FAIL_ON_VIOLATIONS && (violations.isPresent() || response.body().contains(PRISM_VIOLATIONS))) {
+            throw new AssertionError("the response to " + built.method() + " " + built.uri() + " (" + response.statusCode()
+                    + ") breaks the service's OpenAPI document: " + violations.orElse(response.body()));
+        }
+        return response;
     }
 
+    /**
+     * Off only in the proxies' report mode ({@code CONTRACT_PROXY_ERRORS=false}, see bin/contract-proxy), where the
+     * violations are counted from the proxies' logs over a whole run instead.
+     */
+    private static final boolean FAIL_ON_VIOLATIONS = !"false".equals(System.getenv("CONTRACT_PROXY_ERRORS"));
+
+    /** The problem type Prism answers with when a response breaks the document and the proxy runs with --errors. */
+    static final String PRISM_VIOLATIONS = "https://stoplight.io/prism/errors#VIOLATIONS";
+
     static HttpResponse<String> query(String path, String... headers) throws Exception {
-        return get(StackEnv.require("QUERY_API_URL") + path, headers);
+        return get(queryApi() + path, headers);
     }
 
     static String header(HttpResponse<String> response, String name) {

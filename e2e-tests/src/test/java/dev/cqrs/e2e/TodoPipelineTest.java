@@ -24,14 +24,14 @@ class TodoPipelineTest {
     @Test
     void aCreatedTodoBecomesReadableFromAReplicaAndIsAuditedExactlyOnce() throws Exception {
         String title = "e2e " + UUID.randomUUID();
-        HttpResponse<String> created = postJson(StackEnv.require("COMMAND_API_URL") + "/api/todos",
+        HttpResponse<String> created = postJson(commandApi() + "/api/todos",
                 "{\"title\":\"" + title + "\",\"description\":\"through every component\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json(created).get("id").asString();
         assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
 
         HttpResponse<String> read = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
-                .until(() -> get(StackEnv.require("QUERY_API_URL") + "/api/todos/" + id), r -> r.statusCode() == 200);
+                .until(() -> get(queryApi() + "/api/todos/" + id), r -> r.statusCode() == 200);
         var todo = json(read);
         assertThat(todo.get("title").asString()).isEqualTo(title);
         assertThat(todo.get("description").asString()).isEqualTo("through every component");
@@ -41,7 +41,7 @@ class TodoPipelineTest {
                 .hasValueSatisfying(serverId -> assertThat(serverId).isIn("2", "3"));
 
         HttpResponse<String> audit = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> get(StackEnv.require("QUERY_API_URL") + "/api/audit?entityType=todo&entityId=" + id),
+                .until(() -> get(queryApi() + "/api/audit?entityType=todo&entityId=" + id),
                         r -> r.statusCode() == 200 && json(r).get("items").size() > 0);
         var items = json(audit).get("items");
         assertThat(items.size()).isEqualTo(1);
@@ -54,7 +54,7 @@ class TodoPipelineTest {
 
     @Test
     void anUnknownTodoIsA404ProblemDetail() throws Exception {
-        HttpResponse<String> response = get(StackEnv.require("QUERY_API_URL") + "/api/todos/" + UUID.randomUUID());
+        HttpResponse<String> response = get(queryApi() + "/api/todos/" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
