@@ -7,6 +7,9 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The whole system in one stack. This class only wires the parts, one class per concern, in dependency order:
  * <pre>
@@ -18,6 +21,7 @@ import software.constructs.Construct;
  *   Tables           DynamoDB employees and audit tables
  *   ProjectorFunction  the projector Lambda and its event source mapping
  *   DbBootstrap      databases, users and grants (infra/sql/users-and-grants.sql) before the services start
+ *   FrontendHosting  the browser app: private S3 bucket behind CloudFront (OAC, HTTPS only, SPA fallback)
  *   Identity         Cognito user pool, resource server cqrs-api (the scopes), front-end and machine app clients
  *   Services         command-service, query-service, audit-worker on Fargate (FargateParts: how a task is built)
  *   LoadBalancer     the ALB: 8080 command-service, 8081 query-service
@@ -66,10 +70,12 @@ public class CqrsStack extends Stack {
 
         Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(network.vpc).build();
         DbBootstrap bootstrap = new DbBootstrap(this, names, cluster, network, database);
-        Identity identity = new Identity(this);
+        FrontendHosting frontend = new FrontendHosting(this);
+        Identity identity = new Identity(this, frontend.origin + "/callback");
         Services services = new Services(this, names, config, cluster, network, database, replicaDns, messaging,
-                tables, bootstrap, identity);
+                tables, bootstrap, identity, frontend.origin);
         LoadBalancer loadBalancer = new LoadBalancer(this, config, network, services);
+        frontend.deploy(frontendConfig(loadBalancer, identity));
 
         alarms.deadLetterQueue("ProjectorDlqAlarm", messaging.projectorDlq);
         alarms.deadLetterQueue("AuditDlqAlarm", messaging.auditDlq);
@@ -87,6 +93,21 @@ public class CqrsStack extends Stack {
         output("AuthIssuerUri", identity.issuer);
         output("FrontendClientId", identity.frontendClient.getUserPoolClientId());
         output("MachineClientId", identity.machineClient.getUserPoolClientId());
+        output("FrontendUrl", frontend.origin);
+    }
+
+    /**
+     * The front end's runtime configuration ({@value FrontendHosting#CONFIG_FILE}): the same keys as its build-time
+     * settings (frontend/src/config.ts), with Cognito's scope names ({@code cqrs-api/read}, …).
+     */
+    static Map<String, String> frontendConfig(LoadBalancer loadBalancer, Identity identity) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("commandApiUrl", loadBalancer.url(COMMAND_PORT));
+        config.put("queryApiUrl", loadBalancer.url(QUERY_PORT));
+        config.put("authIssuer", identity.issuer);
+        config.put("authClientId", identity.frontendClient.getUserPoolClientId());
+        config.put("authScope", identity.frontendScope());
+        return config;
     }
 
     private void output(String id, String value) {

@@ -50,7 +50,11 @@ final class Identity {
     /** Where the front end receives the authorization code: context {@code frontendCallbackUrl}. */
     static final String DEFAULT_FRONTEND_CALLBACK = "http://localhost:5173/callback";
 
-    Identity(Stack stack) {
+    /** The front-end client's scopes, as the app asks for them (space-separated). */
+    private final String frontendScope;
+
+    /** @param hostedCallbackUrl where the hosted front end (CloudFront) receives the code, besides the context's */
+    Identity(Stack stack, String hostedCallbackUrl) {
         Object callback = stack.getNode().tryGetContext("frontendCallbackUrl");
         String frontendCallbackUrl = callback == null ? DEFAULT_FRONTEND_CALLBACK : callback.toString();
         userPool = UserPool.Builder.create(stack, "UserPool")
@@ -87,11 +91,12 @@ final class Identity {
                         .authFlows(AuthFlow.builder().build())
                         .oAuth(OAuthSettings.builder()
                                 .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
-                                .callbackUrls(List.of(frontendCallbackUrl))
+                                .callbackUrls(List.of(frontendCallbackUrl, hostedCallbackUrl))
                                 .scopes(frontendScopes).build())
                         .accessTokenValidity(Duration.minutes(15))
                         .preventUserExistenceErrors(true)
                         .build());
+        frontendScope = String.join(" ", frontendScopes.stream().map(OAuthScope::getScopeName).toList());
         machineClient = userPool.addClient("MachineClient",
                 UserPoolClientOptions.builder()
                         .generateSecret(true)
@@ -101,6 +106,11 @@ final class Identity {
                                 .scopes(apiScopes).build())
                         .accessTokenValidity(Duration.minutes(15))
                         .build());
+    }
+
+    /** The scopes the front end asks for: openid, profile and the API's except outbox:admin, as Cognito names them. */
+    String frontendScope() {
+        return frontendScope;
     }
 
     /**

@@ -26,7 +26,7 @@ final class Services {
 
     Services(Stack stack, ResourceNames names, CqrsConfig config, Cluster cluster, Network network,
              Database database, ReplicaDns replicaDns, Messaging messaging, Tables tables, DbBootstrap bootstrap,
-             Identity identity) {
+             Identity identity, String frontendOrigin) {
         FargateParts parts = new FargateParts(stack, names, config);
 
         Map<String, String> commandEnv = new LinkedHashMap<>();
@@ -34,6 +34,8 @@ final class Services {
         commandEnv.put("COMMAND_DB_URL", Parts.jdbcUrl(database.primaryHost(), CqrsStack.COMMAND_DB));
         commandEnv.put(names.domainEvents().env(), messaging.events.getTopicArn());
         commandEnv.putAll(identity.serviceEnvironment());
+        // the hosted front end (CloudFront) is the one browser origin the API answers
+        commandEnv.put("CORS_ALLOWED_ORIGINS", frontendOrigin);
         // the outbox gauges to CloudWatch, where the alarms watch them (command-service's outbox/CloudWatchExport)
         commandEnv.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
         FargateTaskDefinition commandTask = parts.taskDefinition("CommandService", "command-service",
@@ -55,6 +57,9 @@ final class Services {
         queryEnv.put(names.employeesTable().env(), tables.employees.getTableName());
         queryEnv.put(names.auditTable().env(), tables.audit.getTableName());
         queryEnv.putAll(identity.serviceEnvironment());
+        queryEnv.put("CORS_ALLOWED_ORIGINS", frontendOrigin);
+        // no replica.lag gauge: RDS reports ReplicaLag per replica to CloudWatch itself
+        queryEnv.put("QUERY_REPLICA_HOSTS", "");
         FargateTaskDefinition queryTask = parts.taskDefinition("QueryService", "query-service",
                 parts.image("QueryServiceRepo", "query-service", config.queryServiceImage()),
                 CqrsStack.QUERY_PORT, queryEnv, FargateParts.dbSecrets("QUERY_DB", database.queryUser));
