@@ -26,7 +26,7 @@ test('hire a manager and two reportees, see the chart, move one and see it chang
 
   const chart = page.getByRole('region', { name: 'Org chart' });
   await chart.getByLabel('Employee code').fill(boss);
-  await chart.getByRole('button', { name: 'Show' }).click();
+  await chart.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(chart.getByRole('article', { name: `Employee ${boss}` })).toContainText('Top of the hierarchy');
   const list = reporteesOf(page, boss);
   await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -44,7 +44,7 @@ test('hire a manager and two reportees, see the chart, move one and see it chang
 
   // Ben's own card: the management chain names the new manager
   await chart.getByLabel('Employee code').fill(ben);
-  await chart.getByRole('button', { name: 'Show' }).click();
+  await chart.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(chart.getByRole('navigation', { name: 'Management chain' })).toContainText(`Nia Other (${other})`);
   expect(consoleErrors).toEqual([]);
 });
@@ -70,7 +70,7 @@ test.describe('a batch with a bad row', () => {
     // all or nothing: the first row was not hired either
     const chart = page.getByRole('region', { name: 'Org chart' });
     await chart.getByLabel('Employee code').fill(lead);
-    await chart.getByRole('button', { name: 'Show' }).click();
+    await chart.getByRole('button', { name: 'Show', exact: true }).click();
     await expect(chart.getByRole('alert')).toContainText('Not Found');
   });
 });

@@ -19,7 +19,7 @@ export async function call<T>(run: () => Promise<FetchResult>): Promise<Outcome<
   }
 }
 
-const CONSISTENT_READ_DEADLINE_MS = 15_000;
+const CONSISTENT_READ_DEADLINE_MS = 30_000;
 
 /**
  * Reads one's own write: the query carries the command's consistency token and the query service waits (bounded)
@@ -35,4 +35,20 @@ export async function consistentRead<T>(run: () => Promise<FetchResult>, signal?
     if (Date.now() + waitMs > deadline || signal?.aborted) return outcome;
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
+}
+
+/**
+ * The read after a successful command failed: the command itself took effect, so say that. Sending the same intent
+ * again is safe (its Idempotency-Key replays the stored answer) and reads again.
+ */
+export function afterWrite<T>(read: Outcome<T>): Outcome<T> {
+  if (read.ok || read.problem.status !== 503) return read;
+  return {
+    ok: false,
+    problem: {
+      ...read.problem,
+      title: 'Saved, but not visible yet',
+      detail: `The change was accepted; the read side has not caught up yet (${read.problem.detail ?? 'busy'}). Try again in a moment: it will not be applied twice.`,
+    },
+  };
 }

@@ -59,7 +59,7 @@ export function HireForm({ onHired }: { onHired: (e: EmployeeView) => void }) {
     <form className="card" onSubmit={submit} aria-labelledby="hire-heading">
       <h2 id="hire-heading">Hire an employee</h2>
       <div className="grid">
-        {field('code', 'Code', { required: true, maxLength: 20, pattern: '[A-Za-z0-9][A-Za-z0-9-]{0,19}' })}
+        {field('code', 'Code', { required: true, maxLength: 20, pattern: '[A-Za-z0-9][A-Za-z0-9\\-]{0,19}' })}
         {field('name', 'Name', { required: true, maxLength: 100 })}
         {field('email', 'Email', { required: true, type: 'email', maxLength: 254 })}
         {field('jobTitle', 'Job title (optional)', { maxLength: 100 })}

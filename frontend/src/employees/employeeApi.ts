@@ -1,5 +1,5 @@
 import { commandApi, queryApi, type EmployeeView, type HireRequest } from '../api/client';
-import { call, consistentRead, type Outcome } from '../api/call';
+import { afterWrite, call, consistentRead, type Outcome } from '../api/call';
 import { consistencyTokenOf, etagOf } from '../api/etag';
 
 // The employee commands, each followed by a read of the user's own write with the command's consistency token.
@@ -14,7 +14,7 @@ export function readEmployee(code: string, token?: string | null, signal?: Abort
 
 async function thenRead(outcome: Outcome<unknown>, code: string): Promise<Outcome<EmployeeView>> {
   if (!outcome.ok) return outcome;
-  return readEmployee(code, consistencyTokenOf(outcome.response));
+  return afterWrite(await readEmployee(code, consistencyTokenOf(outcome.response)));
 }
 
 export async function hire(request: HireRequest, key: string): Promise<Outcome<EmployeeView>> {
@@ -30,7 +30,7 @@ export async function hireBatch(rows: HireRequest[], key: string): Promise<Outco
   if (!outcome.ok) return outcome;
   const hired: EmployeeView[] = [];
   for (const v of outcome.data ?? []) {
-    const read = await readEmployee(v.code!, v.version ? String(v.version) : null);
+    const read = afterWrite(await readEmployee(v.code!, v.version ? String(v.version) : null));
     if (!read.ok) return read;
     hired.push(read.data);
   }

@@ -1,5 +1,5 @@
 import { commandApi, queryApi, type TodoView } from '../api/client';
-import { call, consistentRead, type Outcome } from '../api/call';
+import { afterWrite, call, consistentRead, type Outcome } from '../api/call';
 import { consistencyTokenOf, etagOf } from '../api/etag';
 
 // The todo commands, each followed by a read of the user's own write (the command's consistency token sent to the
@@ -21,7 +21,7 @@ export function readTodo(id: string, token?: string | null, signal?: AbortSignal
 
 async function thenRead(outcome: Outcome<unknown>, id: string): Promise<Outcome<TodoView>> {
   if (!outcome.ok) return outcome;
-  return readTodo(id, consistencyTokenOf(outcome.response));
+  return afterWrite(await readTodo(id, consistencyTokenOf(outcome.response)));
 }
 
 export async function createTodo(fields: TodoFields, idempotencyKey: string): Promise<Outcome<TodoView>> {
