@@ -66,7 +66,7 @@ function Snapshot({ snapshot, polls }: { snapshot: PipelineSnapshot; polls: numb
         <Card title="Audit" note="audit-worker">
           <Metric id="audit-recorded" label="Recorded" value={perSecond(audit.recordedPerSecond)} />
           <Metric id="audit-lag" label="Mean lag" value={duration(audit.meanLagSeconds)} />
-          <Metric id="audit-max-lag" label="Max lag (about 1 min)" value={duration(audit.maxLagSeconds)} />
+          <Metric id="audit-max-lag" label="Max lag, ~1 min" value={duration(audit.maxLagSeconds)} />
         </Card>
       </div>
       <Table caption="Queues" empty="No queue could be read." headers={['Queue', 'Consumer', 'Messages']}>
@@ -86,7 +86,7 @@ function Snapshot({ snapshot, polls }: { snapshot: PipelineSnapshot; polls: numb
       <Table
         caption="Projections (projector)"
         empty="The projector could not be read."
-        headers={['Read model', 'Applied', 'Mean lag', 'Max lag (about 1 min)']}
+        headers={['Read model', 'Applied', 'Mean lag', 'Max lag, ~1 min']}
       >
         {snapshot.projections.map((p) => (
           <tr key={p.name}>
