@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * The gauge {@code replica.lag{replica=<host:port>}} (seconds, {@link MetricNames#REPLICA_LAG}): per replica of
- * {@code replica-lag.hosts}, MariaDB's {@code Seconds_Behind_Master} from {@code SHOW REPLICA STATUS}, read on a
+ * {@code replica-lag.hosts}, {@code Seconds_Behind_Master} (MySQL: {@code Seconds_Behind_Source}) from {@code SHOW REPLICA STATUS}, read on a
  * short-lived connection to that one replica when the gauge is scraped.
  * <p>
  * Why here and like this: the replicas are this service's own data source, so their lag is its to report (no
@@ -84,6 +84,17 @@ class ReplicaLagMetrics {
         return url.group(2) + (url.group(3) == null ? "" : url.group(3));
     }
 
+    /** MariaDB calls it Seconds_Behind_Master; MySQL 8.0.22 and later (compose, RDS) Seconds_Behind_Source. */
+    private static String secondsBehindColumn(ResultSet status) throws SQLException {
+        var columns = status.getMetaData();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            if (columns.getColumnLabel(i).equalsIgnoreCase("Seconds_Behind_Source")) {
+                return "Seconds_Behind_Source";
+            }
+        }
+        return "Seconds_Behind_Master";
+    }
+
     private static double secondsBehind(String url, Properties settings) {
         try (Connection connection = DriverManager.getConnection(url, settings);
              Statement statement = connection.createStatement()) {
@@ -92,7 +103,7 @@ class ReplicaLagMetrics {
                 if (!status.next()) {
                     return Double.NaN; // not a replica
                 }
-                long seconds = status.getLong("Seconds_Behind_Master");
+                long seconds = status.getLong(secondsBehindColumn(status));
                 return status.wasNull() ? Double.NaN : seconds; // NULL: replication not running
             }
         } catch (SQLException e) {

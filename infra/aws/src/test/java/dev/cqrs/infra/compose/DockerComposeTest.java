@@ -259,6 +259,24 @@ class DockerComposeTest {
     }
 
     @Test
+    void theFrontEndIsServedOnTheOriginTheApisAllowAsASinglePageApp() {
+        // http://localhost:5173: the CORS origin of both APIs and the issuer's redirect, loopback only
+        assertThat(ports("frontend")).containsExactly("127.0.0.1:5173:8080");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = (Map<String, Object>) services.get("frontend").get("build");
+        assertThat(build.get("context")).isEqualTo(".");
+        String dockerfile = read((String) build.get("dockerfile"));
+        assertThat(dockerfile).contains("COPY frontend/dist ", "COPY docker/frontend/nginx.conf ");
+        assertThat(read(build.get("dockerfile") + ".dockerignore")).contains("!frontend/dist", "!docker/frontend/nginx.conf");
+        // any path that is not a file is the app's own route: index.html
+        assertThat(read("docker/frontend/nginx.conf")).contains("listen 8080;", "try_files $uri $uri/ /index.html;");
+        // the pipeline page's data: query-service scrapes the other services by their compose names
+        assertThat(env("query-service")).containsEntry("PIPELINE_COMMAND_SERVICE_URL", "http://command-service:8080")
+                .containsEntry("PIPELINE_PROJECTOR_URL", "http://projector:8083")
+                .containsEntry("PIPELINE_AUDIT_WORKER_URL", "http://audit-worker:8082");
+    }
+
+    @Test
     void imagesAreBuiltFromTheServiceJarsOnAJre21Base() {
         Map<String, String> jars = Map.of(
                 "command-service", "command-service/target/command-service.jar",
