@@ -259,7 +259,8 @@ public final class ApiContract implements OpenApiCustomizer {
                 .description("RFC 9457 problem details. Extension members: errors (400: each invalid input), "
                         + "activeReportees (409 on terminating a manager), index (409 on a batch: the refused row).")
                 .addProperty("type", new StringSchema().format("uri-reference")
-                        .description("identifies the problem type; about:blank when the status says it all"))
+                        .description("identifies the problem type; absent means about:blank (RFC 9457 §3.1.1): "
+                                + "the status says it all"))
                 .addProperty("title", new StringSchema().description("short summary of the problem type"))
                 .addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(100))
                         .maximum(java.math.BigDecimal.valueOf(599)).description("the HTTP status code"))
@@ -274,7 +275,8 @@ public final class ApiContract implements OpenApiCustomizer {
                 .addProperty("index", new IntegerSchema().minimum(java.math.BigDecimal.ZERO)
                         .description("409 on a batch: the zero-based index of the refused row"));
         schema.additionalProperties(true);
-        schema.required(List.of("type", "title", "status"));
+        // Spring leaves out "type" when it is about:blank; title and status are always there
+        schema.required(List.of("title", "status"));
         return schema;
     }
 

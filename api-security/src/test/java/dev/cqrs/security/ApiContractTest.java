@@ -52,7 +52,7 @@ class ApiContractTest {
         assertThat(get.getResponses().get("401").getHeaders()).containsKey(ApiContract.WWW_AUTHENTICATE);
         assertThat(api.getSecurity().getFirst()).containsKey(ApiContract.BEARER_SCHEME);
         assertThat(api.getComponents().getSchemas().get(ApiContract.PROBLEM_SCHEMA).getRequired())
-                .containsExactlyInAnyOrder("type", "title", "status");
+                .containsExactlyInAnyOrder("title", "status");
         assertThat(api.getInfo().getTitle()).isEqualTo("Things");
     }
 
