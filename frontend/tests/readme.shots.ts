@@ -9,12 +9,14 @@ test('todos page', async ({ page }) => {
   const run = unique('');
   for (const title of [`Buy milk ${run}`, `Book the dentist ${run}`, `Water the plants ${run}`]) {
     await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Description (optional)').fill(`made for the README at ${new Date().toISOString()}`);
     await page.getByRole('button', { name: 'Add todo' }).click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
   }
   const first = page.locator('li.todo').filter({ has: page.getByRole('heading', { name: `Water the plants ${run}` }) });
   await first.getByRole('button', { name: 'Complete' }).click();
   await expect(first.getByText('Completed', { exact: true })).toBeVisible();
+  await expect(page.getByText('Loading todos…')).toHaveCount(0);
   await page.screenshot({ path: `${DOCS}/frontend-todos.png` });
 
   await page.setViewportSize({ width: 390, height: 844 });
