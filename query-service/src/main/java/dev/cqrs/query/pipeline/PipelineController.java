@@ -1,5 +1,6 @@
 package dev.cqrs.query.pipeline;
 
+import dev.cqrs.query.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -37,6 +38,10 @@ class PipelineController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PipelineSnapshot.class),
                     examples = @ExampleObject(value = PipelineDocs.EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = """
+            shared by every query (the service's own trouble); this endpoint itself reports services it cannot read \
+            inside a 200 snapshot instead""",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, examples = @ExampleObject(value = PipelineDocs.UNAVAILABLE)))
     @GetMapping("/api/pipeline")
     ResponseEntity<PipelineSnapshot> pipeline() {
         // numbers of this very second: a cached copy in a browser or proxy would freeze the page

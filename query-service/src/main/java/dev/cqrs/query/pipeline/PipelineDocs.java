@@ -19,6 +19,10 @@ final class PipelineDocs {
                         {"name":"audit-worker","where":"http://127.0.0.1:8082/actuator/prometheus","up":true,"error":null},
                         {"name":"query-service","where":"in-process","up":true,"error":null}]}""";
 
+    static final String UNAVAILABLE = """
+            {"type":"about:blank","title":"Service Unavailable","status":503,
+             "detail":"The service is unavailable","instance":"/api/pipeline"}""";
+
     private PipelineDocs() {
     }
 }
