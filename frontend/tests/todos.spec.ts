@@ -9,7 +9,8 @@ function todoItem(page: Page, title: string, exact = true) {
 async function createTodo(page: Page, title: string, exact = true) {
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Description (optional)').fill('made by the browser test');
-  await page.getByRole('button', { name: 'Add todo' }).click();
+  // a double click is one intent: one Idempotency-Key, one todo (checked by the title search below)
+  await page.getByRole('button', { name: 'Add todo' }).dblclick();
   const item = todoItem(page, title, exact);
   // shown at once: the page read its own write with the command's consistency token, no reload
   await expect(item).toBeVisible();
@@ -84,5 +85,9 @@ test.describe('a stale edit', () => {
     await item.getByRole('button', { name: 'Save' }).click();
     const mine = todoItem(page, `${title} (mine)`);
     await expect(mine.getByText('version 3')).toBeVisible();
+
+    // deleting it (as of version 3) removes it from the list at once
+    await mine.getByRole('button', { name: 'Delete' }).click();
+    await expect(mine).toHaveCount(0);
   });
 });
