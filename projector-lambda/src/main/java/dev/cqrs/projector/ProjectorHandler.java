@@ -20,14 +20,21 @@ public final class ProjectorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Run after every invocation: sends the invocation's spans before Lambda freezes the container. */
     private final Runnable afterInvocation;
 
-    /** Used by Lambda: configured from the environment. */
+    /** Used by Lambda: configured from the environment; sends the spans after every invocation. */
     public ProjectorHandler() {
-        this(sharedProjector());
+        this(sharedProjector(), true);
     }
 
-    /** Used by the local runner, which owns (and closes) the projector. */
+    /**
+     * Used by the local runner, which owns (and closes) the projector. Its process is not frozen between batches, so
+     * spans leave on the reporter's own schedule (every second, in bulk) instead of one POST to Zipkin per batch.
+     */
     public ProjectorHandler(Projector projector) {
-        this(projector.batchProcessor(), projector.telemetry()::flush);
+        this(projector, false);
+    }
+
+    private ProjectorHandler(Projector projector, boolean flushAfterInvocation) {
+        this(projector.batchProcessor(), flushAfterInvocation ? projector.telemetry()::flush : () -> { });
     }
 
     ProjectorHandler(PartialBatchProcessor batchProcessor) {

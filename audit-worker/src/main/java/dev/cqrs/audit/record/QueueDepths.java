@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,9 +18,14 @@ import java.util.concurrent.TimeUnit;
 @Component
 class QueueDepths {
 
+    private final SqsAsyncClient sqs;
+    /** A queue's URL never changes: asked of SQS once (again only after a failure), not on every scrape. */
+    private final Map<String, String> urls = new ConcurrentHashMap<>();
+
     QueueDepths(SqsAsyncClient sqs, AuditWorkerProperties properties, MeterRegistry meters) {
+        this.sqs = sqs;
         for (String queue : new String[] {properties.queue(), properties.deadLetterQueue()}) {
-            Gauge.builder(MetricNames.QUEUE_DEPTH, () -> depth(sqs, queue))
+            Gauge.builder(MetricNames.QUEUE_DEPTH, () -> depth(queue))
                     .tag(MetricNames.TAG_QUEUE, queue)
                     .baseUnit("messages")
                     .description("Approximate number of visible messages in the queue")
@@ -26,11 +33,16 @@ class QueueDepths {
         }
     }
 
-    private static double depth(SqsAsyncClient sqs, String queue) {
+    private double depth(String queue) {
         try {
-            return sqs.getQueueUrl(r -> r.queueName(queue))
-                    .thenCompose(url -> sqs.getQueueAttributes(r -> r.queueUrl(url.queueUrl())
-                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)))
+            String url = urls.get(queue);
+            if (url == null) {
+                url = sqs.getQueueUrl(r -> r.queueName(queue)).get(1, TimeUnit.SECONDS).queueUrl();
+                urls.put(queue, url);
+            }
+            String queueUrl = url;
+            return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .thenApply(a -> Double.parseDouble(
                             a.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)))
                     .get(1, TimeUnit.SECONDS);
