@@ -46,6 +46,11 @@ test('a new todo shows at once, completes, and both events are in its audit time
   await expect(timeline.getByText('TodoCreated')).toBeVisible();
   // newest first
   await expect(timeline.getByRole('listitem').first()).toContainText('TodoCompleted');
+
+  // the time-range view (the last hour by default) lists records of every entity, these two among them
+  const range = page.getByRole('region', { name: 'Everything in a time range' });
+  await range.getByRole('button', { name: 'Show records' }).click();
+  await expect(range.getByRole('list', { name: 'Records in the range' }).getByRole('listitem').first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
