@@ -21,7 +21,7 @@ async function createTodo(request: APIRequestContext, token: string, title: stri
   expect(response.status()).toBe(201);
 }
 
-test('the pipeline page shows moving numbers while commands flow, without a reload', async ({ page, request }) => {
+test('the pipeline page shows moving numbers while commands flow, without a reload', async ({ page, request, consoleErrors }) => {
   await signIn(page, 'alice', 'alice-password', '/pipeline');
   await expect(page.getByRole('heading', { name: 'Pipeline', level: 1 })).toBeVisible();
   // the first reading arrives and every part of the pipeline is on the page
@@ -60,4 +60,5 @@ test('the pipeline page shows moving numbers while commands flow, without a relo
   await page.setViewportSize({ width: 375, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  expect(consoleErrors).toEqual([]);
 });

@@ -97,8 +97,8 @@ public class CqrsStack extends Stack {
     }
 
     /**
-     * The front end's runtime configuration ({@value FrontendHosting#CONFIG_FILE}): the same keys as its build-time
-     * settings (frontend/src/config.ts), with Cognito's scope names ({@code cqrs-api/read}, …).
+     * The front end's runtime configuration ({@value FrontendHosting#CONFIG_FILE}): the keys of frontend/src/config.ts,
+     * which override its build-time settings, with Cognito's scope names ({@code cqrs-api/read}, …).
      */
     static Map<String, String> frontendConfig(LoadBalancer loadBalancer, Identity identity) {
         Map<String, String> config = new LinkedHashMap<>();

@@ -36,7 +36,8 @@ import java.util.Map;
  *   <li>viewers get HTTPS only (TLS 1.2 at least); {@code /} is {@code index.html}, and a path the bucket does not
  *       have (403/404 from S3, e.g. {@code /todos} reloaded) answers {@code /index.html} with 200, so the app's
  *       client-side routes work (SPA fallback);</li>
- *   <li>{@value #CONFIG_FILE} is the app's runtime configuration, written by a BucketDeployment from the stack's own
+ *   <li>{@value #CONFIG_FILE} is the app's runtime configuration ({@code window.__CQRS_CONFIG__}, read by
+ *       frontend/src/config.ts over its build-time settings), written by a BucketDeployment from the stack's own
  *       values (the API URLs, the Cognito issuer and the front-end client id), never cached; the built app comes from
  *       context {@code frontendDist} (default {@value #DEFAULT_DIST}, {@code bin/frontend build}), deployed beside it
  *       without pruning it; the distribution is invalidated on every deployment.</li>
@@ -47,7 +48,7 @@ import java.util.Map;
  */
 final class FrontendHosting {
 
-    static final String CONFIG_FILE = "config.json";
+    static final String CONFIG_FILE = "config.js";
     /** Relative to infra/aws, where cdk runs. */
     static final String DEFAULT_DIST = "../../frontend/dist";
 
@@ -97,7 +98,10 @@ final class FrontendHosting {
      *                      resolve at deployment
      */
     void deploy(Map<String, String> runtimeConfig) {
-        List<ISource> config = List.of(Source.jsonData(CONFIG_FILE, new LinkedHashMap<>(runtimeConfig)));
+        // a script, not JSON: index.html loads it before the app's module, so the settings exist when it starts
+        // (frontend/public/config.js is its empty local stand-in); the JSON's values resolve at deployment
+        List<ISource> config = List.of(Source.data(CONFIG_FILE,
+                "window.__CQRS_CONFIG__ = " + stack.toJsonString(new LinkedHashMap<>(runtimeConfig)) + ";\n"));
         BucketDeployment.Builder.create(stack, "FrontendConfig")
                 .destinationBucket(bucket)
                 .sources(config)
@@ -119,7 +123,7 @@ final class FrontendHosting {
         BucketDeployment.Builder.create(stack, "FrontendApp")
                 .destinationBucket(bucket)
                 .sources(files)
-                // never delete config.json, which the other deployment owns
+                // never delete config.js, which the other deployment owns (the build's own stand-in is not copied)
                 .prune(false)
                 .exclude(List.of(CONFIG_FILE))
                 .distribution(distribution)

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hosted front end in the synthesized template: a private bucket only CloudFront reads (Origin Access Control),
- * HTTPS only, the SPA fallback, config.json from the stack's own values, and the CloudFront origin allowed by both
+ * HTTPS only, the SPA fallback, config.js from the stack's own values, and the CloudFront origin allowed by both
  * APIs' CORS and by Cognito's redirect URLs. Synthesizes with a stand-in build of the app (context frontendDist).
  */
 class FrontendHostingTest {
@@ -77,9 +77,10 @@ class FrontendHostingTest {
         Map<String, Map<String, Object>> deployments = template.findResources("Custom::CDKBucketDeployment");
         assertThat(deployments).hasSize(2);
         String text = json(deployments);
-        // config.json never cached; the app deployment does not prune it
-        assertThat(text).contains("no-cache").contains("\"Prune\":false").contains("/config.json");
-        // config.json's values are the stack's own, resolved at deployment (the asset holds markers for them): the
+        // config.js never cached; the app deployment does not prune or overwrite it
+        assertThat(text).contains("no-cache").contains("\"Prune\":false").contains("/config.js")
+                .contains("\"Exclude\":[\"config.js\"]");
+        // config.js's values are the stack's own, resolved at deployment (the asset holds markers for them): the
         // two API URLs of the load balancer, the user pool's issuer, its front-end client and Cognito's scope names
         assertThat(text).contains(":8080").contains(":8081").contains("https://cognito-idp.")
                 .contains(logicalIdStartingWith("AWS::Cognito::UserPoolClient", "UserPoolFrontendClient"))
