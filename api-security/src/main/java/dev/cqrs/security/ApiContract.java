@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,8 +46,9 @@ import java.util.function.Predicate;
  *   <li>Every {@code /api/} operation needs a bearer token (RFC 6750; JWT access token, RFC 9068: security scheme
  *       {@value #BEARER_SCHEME}) and may answer 401 and 403 with {@code WWW-Authenticate} ({@link ApiSecurity}).</li>
  *   <li>Every error response (status 400 and above) is an RFC 9457 problem detail: media type
- *       {@value #PROBLEM_JSON}, schema {@value #PROBLEM_SCHEMA} (examples the controller gave are kept). A
- *       controller only names the status and says when it happens.</li>
+ *       {@value #PROBLEM_JSON}, schema {@value #PROBLEM_SCHEMA}, with the controller's examples or else one made of
+ *       the status and the response's description. A controller only names the status and says when it happens.</li>
+ *   <li>Tags are sorted by name, responses by status, so the document reads the same after every start.</li>
  *   <li>Every response and request header has a schema (string unless given).</li>
  *   <li>Every property of a schema that a success response (2xx) returns is {@code required}: the services write
  *       each record component, {@code null} included. A component that can be null must say so with
@@ -133,6 +135,10 @@ public final class ApiContract implements OpenApiCustomizer {
         }));
         markResponsePropertiesRequired(api);
         sortResponses(api);
+        if (api.getTags() != null) {
+            // springdoc lists tags in the order it met the controllers, which may change between starts
+            api.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+        }
     }
 
     /**
@@ -211,6 +217,10 @@ public final class ApiContract implements OpenApiCustomizer {
         operation.getResponses().forEach((code, response) -> {
             if (isError(code)) {
                 response.content(problemContent(response.getContent()));
+                MediaType problem = response.getContent().get(PROBLEM_JSON);
+                if (problem.getExample() == null && (problem.getExamples() == null || problem.getExamples().isEmpty())) {
+                    problem.example(example(Integer.parseInt(code), response.getDescription()));
+                }
             }
             if (code.equals("304") || code.equals("204")) {
                 response.content(null);
@@ -231,6 +241,17 @@ public final class ApiContract implements OpenApiCustomizer {
                 }
             }
         }
+    }
+
+    /** A problem detail as the services write it for {@code status}, its detail the response's description. */
+    private static Map<String, Object> example(int status, String description) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        HttpStatus known = HttpStatus.resolve(status);
+        example.put("title", known == null ? "Error" : known.getReasonPhrase());
+        example.put("status", status);
+        example.put("detail", description == null || description.isBlank() ? "see title" : description);
+        return example;
     }
 
     private static boolean isError(String code) {

@@ -50,6 +50,9 @@ class ApiContractTest {
         assertThat(get.getResponses().get("409").getContent().get(ApiContract.PROBLEM_JSON).getExamples())
                 .containsKey("taken");
         assertThat(get.getResponses().get("401").getHeaders()).containsKey(ApiContract.WWW_AUTHENTICATE);
+        assertThat(get.getResponses().get("404").getContent().get(ApiContract.PROBLEM_JSON).getExample())
+                .isEqualTo(java.util.Map.of("type", "about:blank", "title", "Not Found", "status", 404,
+                        "detail", "no such thing"));
         assertThat(api.getSecurity().getFirst()).containsKey(ApiContract.BEARER_SCHEME);
         assertThat(api.getComponents().getSchemas().get(ApiContract.PROBLEM_SCHEMA).getRequired())
                 .containsExactlyInAnyOrder("title", "status");
