@@ -14,22 +14,7 @@ contract_service_url() { case $1 in command-service) echo http://127.0.0.1:8080 
 contract_proxy_port() { case $1 in command-service) echo 4010 ;; query-service) echo 4011 ;; *) die "unknown service $1" ;; esac; }
 
 contract_tools_ensure() {
-  local stamp="$CONTRACT_DIR/node_modules/.contract-lock.sha256" want have=""
-  want=$(sha256sum "$CONTRACT_DIR/package-lock.json" "$CONTRACT_DIR/package.json" | sha256sum | cut -d' ' -f1)
-  [ -f "$stamp" ] && have=$(cat "$stamp")
-  if [ "$want" = "$have" ] && [ -x "$CONTRACT_NODE" ]; then return 0; fi
-  ensure_dirs
-  # serialise concurrent installs (bin/contract-proxy and bin/openapi-export may start at once)
-  exec 7>"$LOCAL_DIR/contract-npm.lock"; flock -w 600 7 || die "timed out waiting for another npm install in infra/contract"
-  [ -f "$stamp" ] && have=$(cat "$stamp")
-  if [ "$want" = "$have" ] && [ -x "$CONTRACT_NODE" ]; then exec 7>&-; return 0; fi
-  command -v npm >/dev/null 2>&1 || die "missing prerequisite: 'npm' (used once to install infra/contract's pinned tools)"
-  log "installing the API-contract tools (npm ci in infra/contract: Prism, Redocly CLI, Node 22)"
-  ( cd "$CONTRACT_DIR" && npm ci --no-audit --no-fund --loglevel=error >>"$LOG_DIR/contract-npm.log" 2>&1 ) \
-    || { tail -n 30 "$LOG_DIR/contract-npm.log" >&2; die "npm ci failed in infra/contract (see $LOG_DIR/contract-npm.log)"; }
-  [ -x "$CONTRACT_NODE" ] || die "pinned node binary missing after npm ci: $CONTRACT_NODE"
-  printf '%s\n' "$want" >"$stamp"
-  exec 7>&-
+  npm_ci_pinned "$CONTRACT_DIR" "$CONTRACT_NODE" "$LOG_DIR/contract-npm.log"
 }
 
 # contract_tool NAME ARGS...: runs a tool of infra/contract/node_modules/.bin on the pinned Node.

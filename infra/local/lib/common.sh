@@ -245,3 +245,30 @@ apt_ensure() {
 }
 
 need_cmd() { command -v "$1" >/dev/null 2>&1 || die "missing prerequisite: command '$1'${2:+ ($2)}"; }
+
+# npm_ci_pinned DIR MARKER LOGFILE [RUNNER...]: installs DIR's node_modules exactly as DIR/package-lock.json pins them
+# (npm ci), once per change of package-lock.json/package.json: the hash of both is stamped in node_modules, and MARKER
+# (a file the install must produce) must exist. Concurrent callers (scripts started side by side) are serialised by a
+# lock file per directory and re-check after waiting, so only one of them installs. RUNNER prefixes npm (e.g. a
+# function that puts the pinned Node first on PATH); without it the system npm runs, needed only for this bootstrap.
+npm_ci_pinned() {
+  local dir=$1 marker=$2 logfile=$3; shift 3
+  local stamp="$dir/node_modules/.npm-ci.sha256" want have="" fd
+  [ -f "$dir/package-lock.json" ] || die "missing $dir/package-lock.json"
+  want=$(sha256sum "$dir/package-lock.json" "$dir/package.json" | sha256sum | cut -d' ' -f1)
+  [ -f "$stamp" ] && have=$(cat "$stamp")
+  if [ "$want" = "$have" ] && [ -e "$marker" ]; then return 0; fi
+  ensure_dirs
+  exec {fd}>"$LOCAL_DIR/npm-$(printf '%s' "$dir" | cksum | cut -d' ' -f1).lock"
+  flock -w 600 "$fd" || die "timed out waiting for another npm install in $dir"
+  [ -f "$stamp" ] && have=$(cat "$stamp")
+  if [ "$want" != "$have" ] || [ ! -e "$marker" ]; then
+    command -v npm >/dev/null 2>&1 || die "missing prerequisite: 'npm' (any Node/npm; used once to install $dir's pinned packages)"
+    log "npm ci in ${dir#"$REPO_ROOT"/}"
+    ( cd "$dir" && "$@" npm ci --no-audit --no-fund --loglevel=error >>"$logfile" 2>&1 ) \
+      || { tail -n 30 "$logfile" >&2; die "npm ci failed in $dir (see $logfile)"; }
+    [ -e "$marker" ] || die "npm ci in $dir did not produce $marker"
+    printf '%s\n' "$want" >"$stamp"
+  fi
+  exec {fd}>&-
+}

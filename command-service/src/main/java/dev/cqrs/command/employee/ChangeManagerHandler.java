@@ -7,8 +7,8 @@ import dev.cqrs.command.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the new manager's reporting chain and the new manager under the hierarchy lock, so no concurrent move can
- * make the cycle check stale before the commit.
+ * Reads the new manager's reporting chain under the hierarchy lock, so no concurrent move can make the cycle check
+ * stale before the commit, and the new manager under a shared row lock (hires under them go on meanwhile).
  */
 @Component
 class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVersion> {
@@ -27,7 +27,7 @@ class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVers
         Employee employee = store.loadForChange(command.code(), command.expectedVersion());
         String newManager = command.managerCode();
         Change<Employee> change = employee.changeManager(newManager, store.chainUpFrom(newManager),
-                store.find(newManager), outbox.now());
+                store.findShared(newManager), outbox.now());
         store.save(change);
         outbox.append(change);
         return EmployeeVersion.of(change.state());

@@ -37,6 +37,25 @@ class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /**
+     * Up to one batch of claimable rows in id (commit) order, locked; parameters: now, now, batch size. Served by
+     * ix_outbox_claimable (published_at, parked_at, id): a ref on the two NULLs read in id order that stops at the
+     * batch, however many published rows retention keeps (V7 says what the plan was without it).
+     */
+    static final String CLAIM = """
+            SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.body, o.attempts, o.traceparent
+            FROM outbox o
+            WHERE o.published_at IS NULL AND o.parked_at IS NULL AND o.next_attempt_at <= ?
+              AND (o.lease_until IS NULL OR o.lease_until < ?)
+              AND NOT EXISTS (SELECT 1 FROM outbox earlier
+                              WHERE earlier.aggregate_id = o.aggregate_id
+                                AND earlier.aggregate_type = o.aggregate_type
+                                AND earlier.published_at IS NULL
+                                AND earlier.id < o.id)
+            ORDER BY o.id
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate claimTransaction;
     private final TransactionTemplate recordTransaction;
@@ -99,19 +118,7 @@ class OutboxRelay {
     }
 
     private List<PendingEvent> claim(String owner, Instant now) {
-        List<PendingEvent> batch = jdbc.sql("""
-                        SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.body, o.attempts, o.traceparent
-                        FROM outbox o
-                        WHERE o.published_at IS NULL AND o.parked_at IS NULL AND o.next_attempt_at <= ?
-                          AND (o.lease_until IS NULL OR o.lease_until < ?)
-                          AND NOT EXISTS (SELECT 1 FROM outbox earlier
-                                          WHERE earlier.aggregate_id = o.aggregate_id
-                                            AND earlier.aggregate_type = o.aggregate_type
-                                            AND earlier.published_at IS NULL
-                                            AND earlier.id < o.id)
-                        ORDER BY o.id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED""")
+        List<PendingEvent> batch = jdbc.sql(CLAIM)
                 .params(Timestamp.from(now), Timestamp.from(now), EventPublisher.MAX_BATCH)
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("event_id"),
                         rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("body"),

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -112,25 +113,14 @@ class EmployeeCommandsTest {
     @Test
     void eightSimultaneousHiresOfOneNewCodeGiveOne201AndSeven409s() throws Exception {
         String code = "race" + run;
-        var start = new CyclicBarrier(8);
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                        return hire(code, null);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
-            }
-        }
-        List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+        Call[] eightHires = new Call[8];
+        Arrays.fill(eightHires, (Call) () -> hire(code, null));
+        List<HttpResponse<String>> calls = simultaneously(eightHires);
+        List<Integer> statuses = calls.stream().map(HttpResponse::statusCode).toList();
 
         assertThat(statuses).as("statuses of 8 simultaneous hires").containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409).forEach(r ->
+        calls.stream().filter(r -> r.statusCode() == 409).forEach(r ->
                 assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json"));
         assertThat(events(code.toUpperCase())).containsExactly("EmployeeHired:1");
     }
@@ -190,6 +180,83 @@ class EmployeeCommandsTest {
         api.send("PUT", "/api/employees/r2" + run + "/manager", "{\"managerCode\":\"r1" + run + "\"}");
         assertThat(api.send("POST", "/api/employees/m" + run + "/terminate", "{\"lastWorkingDate\":\"2026-12-31\"}")
                 .statusCode()).as("no active reportees left").isEqualTo(200);
+    }
+
+    /**
+     * A hire locks its manager's row shared and takes no hierarchy lock; a termination locks the row exclusively and
+     * then reads the reportees. Sent together, either the hires get in first (and the termination is refused for
+     * their sake) or the termination does (and the hires are refused: inactive manager), never both.
+     */
+    @Test
+    void hiresUnderAManagerAndTheManagersTerminationAtOnceNeverBothSucceed() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String manager = "tm" + round + run;
+            String reportee = "th" + round + run;
+            assertThat(hire(manager, null).statusCode()).isEqualTo(201);
+            List<HttpResponse<String>> responses = simultaneously(
+                    () -> hire(reportee + "a", manager),
+                    () -> hire(reportee + "b", manager),
+                    () -> api.send("POST", "/api/employees/" + manager + "/terminate",
+                            "{\"lastWorkingDate\":\"2026-12-31\"}"));
+            List<Integer> hires = List.of(responses.get(0).statusCode(), responses.get(1).statusCode());
+            int termination = responses.get(2).statusCode();
+
+            assertThat(hires).as("round %d hires", round).allMatch(s -> s == 201 || s == 409);
+            if (termination == 200) {
+                assertThat(hires).as("round %d: the termination went first", round).containsOnly(409);
+            } else {
+                assertThat(termination).as("round %d termination", round).isEqualTo(409);
+                assertThat(hires).as("round %d: the termination was refused for a hire", round).contains(201);
+            }
+            assertThat(jdbc.sql("""
+                            SELECT COUNT(*) FROM employee e JOIN employee m ON e.manager_code = m.code
+                            WHERE m.code = ? AND m.last_working_date IS NOT NULL AND e.last_working_date IS NULL""")
+                    .param(manager.toUpperCase()).query(Long.class).single())
+                    .as("round %d: active reportees of a terminated manager", round).isZero();
+        }
+    }
+
+    /** Moves are serialised by the hierarchy lock: two opposite moves at once give one move and one refused cycle. */
+    @Test
+    void twoOppositeMovesAtOnceNeverCloseACycle() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String a = "oa" + round + run;
+            String b = "ob" + round + run;
+            hire(a, null);
+            hire(b, null);
+            List<Integer> statuses = simultaneously(
+                    () -> api.send("PUT", "/api/employees/" + a + "/manager", "{\"managerCode\":\"" + b + "\"}"),
+                    () -> api.send("PUT", "/api/employees/" + b + "/manager", "{\"managerCode\":\"" + a + "\"}"))
+                    .stream().map(HttpResponse::statusCode).toList();
+
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM employee WHERE code IN (?, ?) AND manager_code IS NULL")
+                    .params(a.toUpperCase(), b.toUpperCase()).query(Long.class).single())
+                    .as("round %d: one of the two stays at the top", round).isEqualTo(1);
+        }
+    }
+
+    interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** Runs the calls on threads of their own, released together by a barrier; their responses in call order. */
+    private static List<HttpResponse<String>> simultaneously(Call... calls) {
+        var start = new CyclicBarrier(calls.length);
+        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(calls.length)) {
+            for (Call call : calls) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return call.send();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     private HttpResponse<String> hire(String code, String manager) throws Exception {
