@@ -37,6 +37,11 @@ public final class PipelineBench {
                       Stats command, Stats published, Map<String, Stats> visible, long backlogAtEnd,
                       boolean backlogGrowing, double drainSeconds, Map<String, Double> cpuPerCommand) {
 
+        /** Commands/s that succeeded (2xx) or were refused by a business rule (4xx): errors (5xx, timeouts) left out. */
+        double delivered() {
+            return achieved * (commands - errors) / Math.max(1, commands);
+        }
+
         double totalCpuPerCommand() {
             return cpuPerCommand.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).sum();
         }
