@@ -216,23 +216,53 @@ class EmployeeCommandsTest {
         }
     }
 
-    /** Moves are serialised by the hierarchy lock: two opposite moves at once give one move and one refused cycle. */
+    /**
+     * Moves are serialised by the hierarchy lock. Two moves that lock disjoint rows (a under b, where b reports to c;
+     * c under d, where d reports to a) would each pass its own cycle check and together close a→b→c→d→a; serialised,
+     * the second sees the first and is refused.
+     */
     @Test
-    void twoOppositeMovesAtOnceNeverCloseACycle() throws Exception {
+    void twoMovesThatTogetherCloseACycleNeverBothSucceed() throws Exception {
         for (int round = 0; round < 5; round++) {
-            String a = "oa" + round + run;
-            String b = "ob" + round + run;
-            hire(a, null);
-            hire(b, null);
+            String a = "ca" + round + run;
+            String b = "cb" + round + run;
+            String c = "cc" + round + run;
+            String d = "cd" + round + run;
+            assertThat(List.of(hire(a, null), hire(c, null), hire(b, c), hire(d, a)))
+                    .extracting(HttpResponse::statusCode).containsOnly(201);
             List<Integer> statuses = simultaneously(
                     () -> api.send("PUT", "/api/employees/" + a + "/manager", "{\"managerCode\":\"" + b + "\"}"),
-                    () -> api.send("PUT", "/api/employees/" + b + "/manager", "{\"managerCode\":\"" + a + "\"}"))
+                    () -> api.send("PUT", "/api/employees/" + c + "/manager", "{\"managerCode\":\"" + d + "\"}"))
                     .stream().map(HttpResponse::statusCode).toList();
 
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM employee WHERE code IN (?, ?) AND manager_code IS NULL")
-                    .params(a.toUpperCase(), b.toUpperCase()).query(Long.class).single())
-                    .as("round %d: one of the two stays at the top", round).isEqualTo(1);
+                    .params(a.toUpperCase(), c.toUpperCase()).query(Long.class).single())
+                    .as("round %d: one of a and c stays at the top", round).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A move to someone being hired under the mover's own reportee: the move must see the hire (its manager and all)
+     * before it checks for a cycle, or e → n → x → e is stored. Either the move comes first (n does not exist yet:
+     * unknown manager) or the hire does (then the move is a cycle); never a 200.
+     */
+    @Test
+    void aMoveToAnEmployeeBeingHiredUnderTheMoversReporteeIsNeverACycle() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String e = "me" + round + run;
+            String x = "mx" + round + run;
+            String n = "mn" + round + run;
+            assertThat(List.of(hire(e, null), hire(x, e))).extracting(HttpResponse::statusCode).containsOnly(201);
+            List<HttpResponse<String>> responses = simultaneously(
+                    () -> hire(n, x),
+                    () -> api.send("PUT", "/api/employees/" + e + "/manager", "{\"managerCode\":\"" + n + "\"}"));
+
+            assertThat(responses.get(0).statusCode()).as("round %d hire", round).isEqualTo(201);
+            assertThat(responses.get(1).statusCode()).as("round %d move: %s", round, responses.get(1).body())
+                    .isEqualTo(409);
+            assertThat(jdbc.sql("SELECT manager_code FROM employee WHERE code = ?").param(e.toUpperCase())
+                    .query(String.class).optional()).as("round %d: e stays at the top", round).isEmpty();
         }
     }
 

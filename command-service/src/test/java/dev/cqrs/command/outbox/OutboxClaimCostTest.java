@@ -50,7 +50,8 @@ class OutboxClaimCostTest {
         Map<String, String> plan = planOfTheClaimFor("o");
 
         assertThat(plan.get("key")).as("index of the claim, plan %s", plan).isEqualTo("ix_outbox_claimable");
-        assertThat(plan.get("type")).as("access type, plan %s", plan).isEqualTo("ref");
+        // MariaDB may print "ref|filter"
+        assertThat(plan.get("type")).as("access type, plan %s", plan).startsWith("ref");
     }
 
     /** The EXPLAIN row of {@code table} for the relay's claim, with the relay's own batch size. */
@@ -74,14 +75,18 @@ class OutboxClaimCostTest {
         throw new AssertionError("no plan row for table " + table);
     }
 
-    /** A pending row ({@code published = false}) or a published one, of a test aggregate type no handler knows. */
+    /**
+     * A pending row ({@code published = false}) or a published one, of a test aggregate type no handler knows. Due
+     * only in 9999, so no relay on this database (the local stack's, a test's) ever claims and publishes it.
+     */
     private void append(String aggregate, long version, boolean published) {
         Timestamp now = Timestamp.from(Instant.now());
+        Timestamp never = Timestamp.valueOf("9999-12-31 00:00:00");
         jdbcTemplate.update("""
                         INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, body,
                                             created_at, published_at, next_attempt_at)
                         VALUES (?, 'ClaimCostProbe', 'claim-cost', ?, ?, '{}', ?, ?, ?)""",
-                UUID.randomUUID().toString(), aggregate, version, now, published ? now : null, now);
+                UUID.randomUUID().toString(), aggregate, version, now, published ? now : null, never);
     }
 
     private void appendPublished(int rows) {
