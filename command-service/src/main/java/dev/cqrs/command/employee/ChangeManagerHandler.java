@@ -6,11 +6,9 @@ import dev.cqrs.command.employee.EmployeeCommands.ChangeManager;
 import dev.cqrs.command.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
-
 /**
- * Reads the new manager's reporting chain under the hierarchy lock, so no concurrent move can make the cycle check
- * stale before the commit, and the new manager under a shared row lock (hires under them go on meanwhile).
+ * Reads the new manager's reporting chain and the new manager under the hierarchy lock, so no concurrent move can
+ * make the cycle check stale before the commit.
  */
 @Component
 class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVersion> {
@@ -28,12 +26,8 @@ class ChangeManagerHandler implements CommandHandler<ChangeManager, EmployeeVers
         store.lockHierarchy();
         Employee employee = store.loadForChange(command.code(), command.expectedVersion());
         String newManager = command.managerCode();
-        // The new manager first: their row lock waits for a hire of them still in flight, so the chain (a plain read,
-        // whose snapshot starts here) already sees them and their manager; read the other way round, a move to an
-        // employee being hired under the mover's own reportee would close a cycle unseen.
-        Optional<Employee> newManagerAsStored = store.findShared(newManager);
         Change<Employee> change = employee.changeManager(newManager, store.chainUpFrom(newManager),
-                newManagerAsStored, outbox.now());
+                store.find(newManager), outbox.now());
         store.save(change);
         outbox.append(change);
         return EmployeeVersion.of(change.state());

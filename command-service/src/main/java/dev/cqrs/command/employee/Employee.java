@@ -20,7 +20,7 @@ import java.util.Optional;
  * A decision returns the {@link Change} (the employee one version later and its event, stamped {@code now}) or throws
  * {@link CommandRefused} (409). Pure: the hierarchy rules get the facts they need from the database as arguments
  * (the named manager as stored, the new manager's reporting chain, the active reportees), which the handlers read
- * under locks that keep the facts true until the commit ({@link EmployeeStore} says which).
+ * under the hierarchy lock so the facts stay true until the commit.
  *
  * <p>Codes are upper-case; {@code managerCode} null = top of the hierarchy; {@code lastWorkingDate} null = active.
  */

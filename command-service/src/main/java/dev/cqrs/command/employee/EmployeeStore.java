@@ -16,17 +16,8 @@ import java.util.OptionalLong;
 
 /**
  * The {@code employee} table of the write model, and the facts the hierarchy rules of {@link Employee} need: an
- * employee as stored, a reporting chain, the active reportees.
- * <p>
- * Locking, the least that keeps each rule true until the commit (InnoDB, REPEATABLE READ; the facts that are plain
- * reads are read after the locks, so their snapshot starts after them):
- * <ul>
- *   <li>moves and terminations take {@link #lockHierarchy()}: a cycle check reads a whole reporting chain, and a
- *       termination reads the reportees that a move could add to;</li>
- *   <li>a new reportee's manager is read with a shared row lock ({@link #findShared}): a hire or a move to that
- *       manager cannot meet the manager's termination (which locks the row exclusively), yet any number of hires under
- *       one manager run side by side. A hire takes no hierarchy lock: a new employee has no reportees, so no cycle.</li>
- * </ul>
+ * employee as stored, a reporting chain, the active reportees. Commands that can give someone a manager or take one
+ * away read those facts under {@link #lockHierarchy()}, so they stay true until the commit.
  */
 @Component
 class EmployeeStore {
@@ -44,25 +35,12 @@ class EmployeeStore {
 
     /** The employee, row-locked until the commit; empty if there is none (or {@code code} is null: no query). */
     Optional<Employee> find(String code) {
-        return select(code, "FOR UPDATE");
-    }
-
-    /**
-     * The employee under a shared row lock until the commit: others may read it the same way, nobody may change it
-     * (a termination waits). Empty if there is none (or {@code code} is null: no query). {@code LOCK IN SHARE MODE}
-     * is spelled the way both MariaDB and MySQL accept (MariaDB has no {@code FOR SHARE}).
-     */
-    Optional<Employee> findShared(String code) {
-        return select(code, "LOCK IN SHARE MODE");
-    }
-
-    private Optional<Employee> select(String code, String lock) {
         if (code == null) {
             return Optional.empty();
         }
         return jdbc.sql("""
                         SELECT code, name, email, job_title, manager_code, hire_date, last_working_date, version
-                        FROM employee WHERE code = ?\s""" + lock)
+                        FROM employee WHERE code = ? FOR UPDATE""")
                 .param(code)
                 .query((rs, n) -> new Employee(rs.getString("code"), rs.getString("name"), rs.getString("email"),
                         rs.getString("job_title"), rs.getString("manager_code"),

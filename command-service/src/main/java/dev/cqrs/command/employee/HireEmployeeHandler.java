@@ -6,10 +6,7 @@ import dev.cqrs.command.employee.EmployeeCommands.HireEmployee;
 import dev.cqrs.command.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
-/**
- * Reads the named manager under a shared row lock, so they cannot be terminated before the commit while other hires
- * under them go on. No hierarchy lock: a new employee has no reportees, so hiring cannot close a cycle.
- */
+/** Reads the named manager under the hierarchy lock (so they cannot leave before the commit); no manager, no lock. */
 @Component
 class HireEmployeeHandler implements CommandHandler<HireEmployee, EmployeeVersion> {
 
@@ -23,7 +20,10 @@ class HireEmployeeHandler implements CommandHandler<HireEmployee, EmployeeVersio
 
     @Override
     public EmployeeVersion handle(HireEmployee hire) {
-        Change<Employee> hired = Employee.hire(hire, store.findShared(hire.managerCode()), outbox.now());
+        if (hire.managerCode() != null) {
+            store.lockHierarchy();
+        }
+        Change<Employee> hired = Employee.hire(hire, store.find(hire.managerCode()), outbox.now());
         store.insert(hired);
         outbox.append(hired);
         return EmployeeVersion.of(hired.state());

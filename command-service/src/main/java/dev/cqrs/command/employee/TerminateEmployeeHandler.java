@@ -7,9 +7,8 @@ import dev.cqrs.command.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the active reportees after taking the hierarchy lock (no move can add one) and the employee's row lock (which
- * waits for the hires under them, each holding a shared lock on it, and then keeps new ones out), so the list stays
- * true until the commit.
+ * Reads the active reportees under the hierarchy lock, taken by every command that can give someone a manager, so the
+ * list stays true until the commit.
  */
 @Component
 class TerminateEmployeeHandler implements CommandHandler<TerminateEmployee, EmployeeVersion> {

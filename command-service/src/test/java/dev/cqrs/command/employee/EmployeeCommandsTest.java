@@ -183,9 +183,9 @@ class EmployeeCommandsTest {
     }
 
     /**
-     * A hire locks its manager's row shared and takes no hierarchy lock; a termination locks the row exclusively and
-     * then reads the reportees. Sent together, either the hires get in first (and the termination is refused for
-     * their sake) or the termination does (and the hires are refused: inactive manager), never both.
+     * A hire and a termination both read what their rule needs under the hierarchy lock. Sent together, either the
+     * hires get in first (and the termination is refused for their sake) or the termination does (and the hires are
+     * refused: inactive manager), never both.
      */
     @Test
     void hiresUnderAManagerAndTheManagersTerminationAtOnceNeverBothSucceed() throws Exception {
